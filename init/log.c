@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: MIT
+/* Message output: `rawinit: <step>: <object>: <ERRNAME> (<n>)` and the verbose timeline. */
+#include "../sys/syscalls.h"
+#include "../sys/fmt.h"
+#include "../sys/errname.h"
+#include "../sys/clock.h"
+#include "rawinit.h"
+
+#define LOG_LINE_MAX	256
+
+/* Start a line, keeping one byte of the buffer for its newline. */
+static void log_open(struct fmt *f)
+{
+	f->cap--;
+	fmt_str(f, "rawinit: ");
+}
+
+/* One write(2) per line so lines from concurrent processes do not interleave. */
+static void log_flush(struct fmt *f)
+{
+	f->buf[f->len++] = '\n';
+	sys_write(2, f->buf, f->len);
+}
+
+void log_err(const char *step, const char *obj, long err)
+{
+	char buf[LOG_LINE_MAX];
+	struct fmt f = FMT_INIT(buf);
+
+	log_open(&f);
+	fmt_str(&f, step);
+	fmt_str(&f, ": ");
+	fmt_str(&f, obj);
+	fmt_str(&f, ": ");
+	fmt_str(&f, errname(-err));
+	fmt_str(&f, " (");
+	fmt_dec(&f, -err);
+	fmt_char(&f, ')');
+	log_flush(&f);
+}
+
+/* `rawinit: <a><num>` or, with num < 0, `rawinit: <a><b>`. */
+void log_line(const char *a, const char *b, long num)
+{
+	char buf[LOG_LINE_MAX];
+	struct fmt f = FMT_INIT(buf);
+
+	log_open(&f);
+	fmt_str(&f, a);
+	if (num < 0)
+		fmt_str(&f, b);
+	else
+		fmt_dec(&f, num);
+	log_flush(&f);
+}
+
+/* Verbose only: `rawinit: [   12.345678] <step>: <object>`, time since boot. */
+void log_step(const char *step, const char *obj)
+{
+	char buf[LOG_LINE_MAX];
+	struct fmt f = FMT_INIT(buf);
+	unsigned long ns;
+
+	if (!ri.verbose)
+		return;
+	ns = clock_mono_ns();
+	log_open(&f);
+	fmt_char(&f, '[');
+	fmt_udec_pad(&f, ns / NSEC_PER_SEC, 5, ' ');
+	fmt_char(&f, '.');
+	fmt_udec_pad(&f, ns % NSEC_PER_SEC / 1000, 6, '0');
+	fmt_str(&f, "] ");
+	fmt_str(&f, step);
+	fmt_str(&f, ": ");
+	fmt_str(&f, obj);
+	log_flush(&f);
+}

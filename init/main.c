@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+/* rawinit's entry: parse the command line, pick the mode, run the sequence. */
+#include <linux/prctl.h>
+#include <linux/reboot.h>
+#include "../sys/syscalls.h"
+#include "../sys/fmt.h"
+#include "../sys/clock.h"
+#include "rawinit.h"
+
+struct rawinit ri = { .grace_ns = GRACE_NS_DEFAULT };
+
+#define USAGE	" (usage: rawinit [-v] [-g SECONDS] [--] COMMAND [ARG...])"
+#define ARG_MSG_MAX	160
+
+/*
+ * Options come first; the workload is everything after them (or after `--`).
+ * On a bad command line *bad names the offending word.
+ * The kernel hands PID 1 what follows `--` on its command line, so a boot line
+ * `... -- -v -- /bin/sh` reaches here as argv = { init, -v, --, /bin/sh }.
+ */
+static int parse_args(char **argv, const char **bad)
+{
+	unsigned long secs;
+
+	for (argv++; *argv && (*argv)[0] == '-'; argv++) {
+		const char *a = *argv;
+
+		if (a[1] == '-' && !a[2]) {
+			argv++;
+			break;
+		} else if (a[1] == 'v' && !a[2]) {
+			ri.verbose++;
+		} else if (a[1] == 'g' && !a[2] && argv[1] &&
+			   !parse_ulong(argv[1], &secs) && secs < 3600) {
+			ri.grace_ns = secs * NSEC_PER_SEC;
+			argv++;
+		} else {
+			*bad = a;
+			return -1;
+		}
+	}
+	*bad = "COMMAND missing";
+	if (!*argv)
+		return -1;
+	ri.argv = argv;
+	return 0;
+}
+
+/*
+ * PID 1 of the machine, or PID 1 of a pid namespace? reboot(CAD_OFF) tells
+ * them apart: in a child pid namespace the kernel's reboot_pid_ns() answers
+ * EINVAL for every command but restart/halt/power-off, and without
+ * CAP_SYS_BOOT it is EPERM. In the initial namespace it succeeds and routes
+ * Ctrl-Alt-Del to us as SIGINT, which is what a VM init wants anyway.
+ */
+static enum mode detect_mode(void)
+{
+	if (sys_getpid() != 1)
+		return MODE_SUBREAPER;
+	if (sys_reboot(LINUX_REBOOT_CMD_CAD_OFF) == 0)
+		return MODE_VM;
+	return MODE_CONTAINER;
+}
+
+int main(int argc, char **argv, char **envp)
+{
+	const struct ksigaction dfl = { 0, 0, 0, 0 };
+	const __u64 all = ~0ULL;
+	const char *what;
+	long r;
+
+	(void)argc;
+	/* Before anything else: no signal may kill or interrupt PID 1 from here on. */
+	sys_rt_sigprocmask(0 /* SIG_BLOCK */, &all, 0);
+	/* An inherited SIG_IGN (or SA_NOCLDWAIT) on SIGCHLD would auto-reap: no statuses. */
+	sys_rt_sigaction(17 /* SIGCHLD */, &dfl, 0);
+	ri.envp = envp;
+	ri.mode = detect_mode();
+	if (ri.mode == MODE_VM) {
+		r = mounts_early(&what);
+		if (r < 0)
+			fatal("mount", what, r, EXIT_FATAL);
+	}
+	if (parse_args(argv, &what) < 0) {
+		char msg[ARG_MSG_MAX];
+		struct fmt f = FMT_INIT(msg);
+
+		fmt_str(&f, what);
+		fmt_str(&f, USAGE);
+		msg[f.len < sizeof(msg) ? f.len : sizeof(msg) - 1] = 0;
+		fatal("args", msg, -22 /* EINVAL */, EXIT_USAGE);
+	}
+	if (ri.mode == MODE_SUBREAPER) {
+		r = sys_prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+		if (r < 0)
+			fatal("prctl", "PR_SET_CHILD_SUBREAPER", r, EXIT_FATAL);
+	}
+	r = spawn_workload();
+	if (r < 0)
+		fatal("spawn", ri.argv[0], r, EXIT_FATAL);
+	finish(supervise((int)r));
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* State and steps shared by the init's files; each step returns 0 or -errno. */
+#ifndef INIT_RAWINIT_H
+#define INIT_RAWINIT_H
+
+#include <linux/types.h>
+
+enum mode {
+	MODE_VM,		/* PID 1 of the machine: mounts, console, power-off */
+	MODE_CONTAINER,		/* PID 1 of a pid namespace: supervise, then exit */
+	MODE_SUBREAPER,		/* not PID 1: PR_SET_CHILD_SUBREAPER, then exit */
+};
+
+/* Fixed exit codes for rawinit's own failures (skarnet style). */
+#define EXIT_USAGE	100	/* bad command line */
+#define EXIT_FATAL	111	/* a setup step failed; the workload did not run */
+#define EXIT_NOEXEC	126	/* workload found but not executable */
+#define EXIT_NOENT	127	/* workload not found */
+
+#define GRACE_NS_DEFAULT	(2 * 1000000000UL)
+#define SIGNAL_BIT(s)		(1ULL << ((s) - 1))
+
+struct rawinit {
+	enum mode mode;
+	int verbose;
+	unsigned long grace_ns;		/* SIGTERM to SIGKILL when draining */
+	char **argv;			/* the workload's argv, NULL-terminated */
+	char **envp;
+};
+
+extern struct rawinit ri;
+
+/* log.c: the one message grammar. `err` is a negative errno. */
+void log_err(const char *step, const char *obj, long err);
+void log_step(const char *step, const char *obj);
+void log_line(const char *a, const char *b, long num);
+
+/* finish.c: the one place that decides what ending means for PID 1. */
+__attribute__((noreturn)) void fatal(const char *step, const char *obj, long err, int code);
+__attribute__((noreturn)) void finish(int wstatus);
+
+int mounts_early(const char **what);
+int console_attach(void);
+int spawn_workload(void);
+int supervise(int child);
+int reap(int child, int *status);
+void drain(int child_pgid);
+
+#endif

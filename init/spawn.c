@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+/* Start the workload as a child: its own session or group, clean signal state, PATH lookup. */
+#include <asm/errno.h>
+#include <asm/ioctls.h>
+#include "../sys/syscalls.h"
+#include "../sys/mem.h"
+#include "rawinit.h"
+
+#define EXEC_PATH_MAX	4096	/* PATH_MAX: one candidate path dir/name */
+#define DEFAULT_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+
+static const char *env_get(char **envp, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (; *envp; envp++)
+		if (!memcmp(*envp, key, n) && (*envp)[n] == '=')
+			return *envp + n + 1;
+	return 0;
+}
+
+/*
+ * execvp without the /bin/sh fallback: a name without '/' is tried in each PATH
+ * entry; EACCES anywhere wins over ENOENT, as in POSIX execvp, so a file that
+ * exists but cannot run gives 126 rather than 127.
+ */
+static long exec_path(char **argv, char **envp)
+{
+	char buf[EXEC_PATH_MAX];
+	const char *name = argv[0], *p;
+	size_t nlen = strlen(name);
+	long r, seen = -ENOENT;
+
+	for (p = name; *p; p++)
+		if (*p == '/')
+			return sys_execve(name, argv, envp);
+	p = env_get(envp, "PATH");
+	if (!p)
+		p = DEFAULT_PATH;
+	while (*p) {
+		const char *end = p;
+		size_t dlen;
+
+		while (*end && *end != ':')
+			end++;
+		dlen = (size_t)(end - p);
+		if (dlen + 1 + nlen + 1 <= sizeof(buf)) {
+			memcpy(buf, p, dlen);
+			buf[dlen] = '/';
+			memcpy(buf + dlen + 1, name, nlen + 1);
+			r = sys_execve(dlen ? buf : name, argv, envp);
+			if (r == -EACCES)
+				seen = r;
+			else if (r != -ENOENT && r != -ENOTDIR)
+				return r;
+		}
+		p = *end ? end + 1 : end;
+	}
+	return seen;
+}
+
+/*
+ * In the child: a VM workload gets its own session with the console as its
+ * controlling terminal; elsewhere its own process group, made the terminal's
+ * foreground group when there is a terminal (SIGTTOU is still blocked here, so
+ * TIOCSPGRP from the background works). Then every signal back to its default
+ * disposition (SIG_IGN survives execve) and an empty mask.
+ */
+static __attribute__((noreturn)) void child_exec(void)
+{
+	const struct ksigaction dfl = { 0, 0, 0, 0 };
+	const __u64 none = 0;
+	int sig;
+	long r;
+
+	if (ri.mode == MODE_VM) {
+		sys_setsid();
+		sys_ioctl(0, TIOCSCTTY, 1);
+	} else {
+		int pgid = (int)sys_getpid();
+
+		sys_setpgid(0, 0);
+		sys_ioctl(0, TIOCSPGRP, (long)&pgid);
+	}
+	for (sig = 1; sig <= KSIG_MAX; sig++)
+		sys_rt_sigaction(sig, &dfl, 0);
+	sys_rt_sigprocmask(2 /* SIG_SETMASK */, &none, 0);
+	r = exec_path(ri.argv, ri.envp);
+	log_err("exec", ri.argv[0], r);
+	sys_exit_group(r == -ENOENT || r == -ENOTDIR ? EXIT_NOENT : EXIT_NOEXEC);
+}
+
+/* The child's pid, or -errno when fork fails. */
+int spawn_workload(void)
+{
+	long pid;
+
+	log_step("spawn", ri.argv[0]);
+	pid = sys_fork();
+	if (pid == 0)
+		child_exec();
+	return (int)pid;
+}

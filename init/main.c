@@ -62,11 +62,22 @@ static enum mode detect_mode(void)
 	return MODE_CONTAINER;
 }
 
+static __attribute__((noreturn)) void bad_args(const char *bad)
+{
+	char msg[ARG_MSG_MAX];
+	struct fmt f = FMT_INIT(msg);
+
+	fmt_str(&f, bad);
+	fmt_str(&f, USAGE);
+	msg[f.len < sizeof(msg) ? f.len : sizeof(msg) - 1] = 0;
+	fatal("args", msg, -22 /* EINVAL */, EXIT_USAGE);
+}
+
 int main(int argc, char **argv, char **envp)
 {
 	const struct ksigaction dfl = { 0, 0, 0, 0 };
 	const __u64 all = ~0ULL;
-	const char *what;
+	const char *what, *bad;
 	long r;
 
 	(void)argc;
@@ -76,20 +87,14 @@ int main(int argc, char **argv, char **envp)
 	sys_rt_sigaction(17 /* SIGCHLD */, &dfl, 0);
 	ri.envp = envp;
 	ri.mode = detect_mode();
+	bad = parse_args(argv, &what) < 0 ? what : 0;
 	if (ri.mode == MODE_VM) {
 		r = mounts_early(&what);
 		if (r < 0)
 			fatal("mount", what, r, EXIT_FATAL);
 	}
-	if (parse_args(argv, &what) < 0) {
-		char msg[ARG_MSG_MAX];
-		struct fmt f = FMT_INIT(msg);
-
-		fmt_str(&f, what);
-		fmt_str(&f, USAGE);
-		msg[f.len < sizeof(msg) ? f.len : sizeof(msg) - 1] = 0;
-		fatal("args", msg, -22 /* EINVAL */, EXIT_USAGE);
-	}
+	if (bad)	/* reported after the mounts: a VM has no console before them */
+		bad_args(bad);
 	if (ri.mode == MODE_SUBREAPER) {
 		r = sys_prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 		if (r < 0)

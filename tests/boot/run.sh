@@ -1,0 +1,79 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Boot tests: each tests/boot/cases/*.sh booted under qemu on each ISA, judged from the serial log.
+#
+# A case file is the workload script (packed as /t/NAME.sh) with directives in comments:
+#   # test: what it proves           # boot: kernel args (default: -- /bin/sh /t/NAME.sh)
+#   # expect: exact line             # expect-re: ERE some line matches
+#   # reject: exact line             # exit: status=N | signal=N (the one exit record)
+#   # check: FUNC ARGS (below)       # timeout: seconds (default 90)   # mode: file mode
+# Every case also needs: qemu exited by itself (the guest powered off, not the
+# timeout), the kernel's "reboot: Power down", and no kernel panic.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/lib.sh"
+arches=${ARCHES:-x86_64 aarch64}
+jobs=${JOBS:-2}
+out=$top/build/boot-tests
+cases=$(cd "$top/tests/boot/cases" && ls *.sh | sed 's/\.sh$//')
+[ -n "${CASES:-}" ] && cases=$CASES
+mkdir -p "$out"
+
+directive() { sed -n "s/^# $1: \{0,1\}//p" "$top/tests/boot/cases/$2.sh"; }
+
+# Pack every case into one initramfs per ISA.
+for isa in $arches; do
+	{
+		echo "dir /t 0755"
+		for c in $cases; do
+			m=$(directive mode "$c")
+			echo "file /t/$c.sh $top/tests/boot/cases/$c.sh ${m:-0755}"
+		done
+	} | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa.cpio" || exit 1
+done
+
+# Boot all (isa, case) pairs, $jobs at a time; each leaves NAME.log and NAME.rc.
+for isa in $arches; do for c in $cases; do echo "$isa $c"; done; done |
+	xargs -P "$jobs" -L 1 sh "$top/tests/boot/boot1.sh" "$out"
+
+# grace_at_least SECONDS: the verbose timeline shows SIGKILL at least that long after SIGTERM.
+grace_at_least() {
+	awk -v min="$1" '
+		/rawinit: \[ *[0-9.]+\] drain: SIGTERM/ { gsub(/.*\[ */, ""); term = $0 + 0 }
+		/rawinit: \[ *[0-9.]+\] drain: SIGKILL/ { gsub(/.*\[ */, ""); kill = $0 + 0 }
+		END { exit !(term > 0 && kill - term >= min) }' "$log"
+}
+
+for isa in $arches; do
+	for c in $cases; do
+		name="boot $isa $c: $(directive test "$c")"
+		log=$out/$isa-$c.log
+		rc=$(cat "$out/$isa-$c.rc" 2>/dev/null)
+		tr -d '\r' <"$log" >"$log.txt" && log=$log.txt
+		why=
+		[ "$rc" = 0 ] || why="qemu exit $rc (124 = timeout)"
+		grep -q 'Kernel panic' "$log" && why="kernel panic"
+		grep -q 'reboot: Power down' "$log" || why="${why:-no power-off}"
+		want=$(directive exit "$c")
+		got=$(grep '^rawinit: exit ' "$log")
+		[ "$got" = "rawinit: exit $want" ] || why="${why:-exit record '$got', want 'rawinit: exit $want'}"
+		while IFS= read -r l; do
+			[ -z "$l" ] || grep -qxF -- "$l" "$log" || why="${why:-missing line '$l'}"
+		done <<-E
+		$(directive expect "$c")
+		E
+		while IFS= read -r l; do
+			[ -z "$l" ] || grep -qE -- "$l" "$log" || why="${why:-no line matches '$l'}"
+		done <<-E
+		$(directive expect-re "$c")
+		E
+		while IFS= read -r l; do
+			[ -z "$l" ] || ! grep -qxF -- "$l" "$log" || why="${why:-unwanted line '$l'}"
+		done <<-E
+		$(directive reject "$c")
+		E
+		chk=$(directive check "$c")
+		[ -z "$chk" ] || $chk || why="${why:-check failed: $chk}"
+		if [ -z "$why" ]; then ok "$name"; else fail "$name" "$why (log: $log)"; fi
+	done
+done

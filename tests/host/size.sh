@@ -1,0 +1,24 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Exact checks of the built init per ISA: size budget, static, freestanding, no heap, no libc.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$top/tests/lib.sh"
+SIZE_BUDGET=8192	# bytes, stripped, per ISA (issue 2's budget at this stage)
+
+for isa in x86_64 aarch64; do
+	bin=$top/build/$isa/rawinit
+	elf=$top/build/$isa/rawinit.elf
+	cross=
+	[ $isa = aarch64 ] && cross=aarch64-linux-gnu-
+	sz=$(stat -c %s "$bin")
+	check "size $isa: stripped rawinit is $sz bytes, within $SIZE_BUDGET" [ "$sz" -le $SIZE_BUDGET ]
+	check "size $isa: no dynamic section" sh -c "! ${cross}readelf -d '$bin' | grep -q 'Dynamic section'"
+	check "size $isa: no program interpreter" sh -c "! ${cross}readelf -l '$bin' | grep -q INTERP"
+	check "size $isa: no undefined symbols" sh -c "[ -z \"\$(${cross}nm -u '$elf')\" ]"
+	check "size $isa: no heap or libc symbols" \
+		sh -c "! ${cross}nm '$elf' | grep -wqE 'malloc|calloc|realloc|free|printf|__libc_start_main|brk|sbrk|mmap'"
+	want=$([ $isa = x86_64 ] && echo 'X86-64' || echo 'AArch64')
+	check "size $isa: the binary is a static $want executable" \
+		sh -c "${cross}readelf -h '$bin' | grep -q 'Machine:.*$want' && ${cross}readelf -h '$bin' | grep -q 'EXEC'"
+done

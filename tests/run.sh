@@ -1,0 +1,40 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# The whole suite: unit, size, host supervision and boot tests; ends with `N passed, N failed`.
+#
+# Each suite prints one line per case, `ok - NAME` or `FAIL - NAME: why`; a suite
+# that dies without printing counts as one failure. SUITES=... picks some.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+suites=${SUITES:-unit size host boot}
+log=$top/build/test-results.txt
+: >"$log"
+
+run_suite() {
+	name=$1
+	shift
+	before=$(grep -cE "^(ok|FAIL) - " "$log")
+	"$@" 2>&1 | tee -a "$log" | grep -E '^(ok|FAIL) - ' | grep -v '^ok' || true
+	after=$(grep -cE "^(ok|FAIL) - " "$log")
+	if [ "$before" = "$after" ]; then
+		echo "FAIL - suite $name: printed no test result" | tee -a "$log"
+	fi
+	printf '%s: %s ok, %s failed\n' "$name" "$(sed -n "$((before + 1)),\$p" "$log" | grep -c '^ok - ')" \
+		"$(sed -n "$((before + 1)),\$p" "$log" | grep -c '^FAIL - ')"
+}
+
+for s in $suites; do
+	case $s in
+	unit) run_suite unit build/host/test_sys ;;
+	size) run_suite size sh tests/host/size.sh ;;
+	host) run_suite host sh tests/host/supervise.sh ;;
+	boot) run_suite boot sh tests/boot/run.sh ;;
+	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;
+	esac
+done
+
+passed=$(grep -c '^ok - ' "$log")
+failed=$(grep -c '^FAIL - ' "$log")
+echo "$passed passed, $failed failed"
+[ "$failed" = 0 ]

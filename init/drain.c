@@ -63,10 +63,10 @@ static int reap_until(unsigned long deadline)
 	struct __kernel_timespec ts;
 	struct ksiginfo si;
 	unsigned long now;
-	int st;
+	int st, done;
 
 	for (;;) {
-		if (reap(0, &st) == -ECHILD)
+		if (reap(0, &st, &done) == -ECHILD)
 			return 0;
 		now = clock_mono_ns();
 		if (now >= deadline)
@@ -77,12 +77,9 @@ static int reap_until(unsigned long deadline)
 	}
 }
 
+/* Called while children are left (the workload's own status is already taken). */
 void drain(int child)
 {
-	int st;
-
-	if (reap(0, &st) == -ECHILD)
-		return;
 	log_step("drain", "SIGTERM");
 	signal_rest(SIGTERM, child);
 	if (!reap_until(clock_mono_ns() + ri.grace_ns))

@@ -43,7 +43,7 @@ int mounts_early(const char **what);
 int console_attach(void);
 int spawn_workload(void);
 int supervise(int child);
-int reap(int child, int *status);
-void drain(int child_pgid);
+int reap(int child, int *status, int *done);
+void drain(int child);
 
 #endif

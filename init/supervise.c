@@ -12,13 +12,13 @@
 		     SIGNAL_BIT(SIGWINCH) | SIGNAL_BIT(SIGCONT))
 
 /*
- * Reap every child that has ended, without blocking. Returns 1 when `child`
- * was among them (its wait status in *status), 0 otherwise, -ECHILD when no
- * child is left at all.
+ * Reap every child that has ended, without blocking. When `child` is among
+ * them its wait status goes to *status and *done is set. Returns -ECHILD when
+ * no child is left at all, else 0.
  */
-int reap(int child, int *status)
+int reap(int child, int *status, int *done)
 {
-	int found = 0, st;
+	int st;
 	long pid;
 
 	for (;;) {
@@ -26,10 +26,10 @@ int reap(int child, int *status)
 		if (pid == -EINTR)
 			continue;
 		if (pid <= 0)
-			return found ? 1 : (int)(pid < 0 ? pid : 0);
+			return pid == -ECHILD ? -ECHILD : 0;
 		if (pid == child) {
 			*status = st;
-			found = 1;
+			*done = 1;
 		}
 	}
 }
@@ -44,11 +44,12 @@ int supervise(int child)
 {
 	const __u64 all = ~0ULL;
 	struct ksiginfo si;
-	int status = 0;
+	int status = 0, done = 0, left;
 	long sig;
 
 	for (;;) {
-		if (reap(child, &status) == 1)
+		left = reap(child, &status, &done);
+		if (done)
 			break;
 		sig = sys_rt_sigtimedwait(&all, &si, 0);
 		if (sig > 0 && (FORWARD_SET & SIGNAL_BIT(sig))) {
@@ -57,6 +58,7 @@ int supervise(int child)
 			sys_kill(child, (int)sig);
 		}
 	}
-	drain(child);
+	if (left != -ECHILD)
+		drain(child);
 	return status;
 }

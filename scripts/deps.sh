@@ -9,7 +9,7 @@ set -eu
 
 CACHE=${CACHE:-$(cd "$(dirname "$0")/.." && pwd)/.cache}
 PKGS="gcc make libc6-dev gcc-aarch64-linux-gnu linux-libc-dev linux-libc-dev-arm64-cross
-musl-tools busybox-static cpio iproute2 kmod clang strace hyperfine util-linux
+busybox-static cpio kmod strace util-linux
 qemu-system-x86 qemu-system-arm tini dumb-init catatonit"
 
 log() { printf 'deps: %s\n' "$*" >&2; }
@@ -57,7 +57,7 @@ fetch() {
 	kpkg=$(apt-cache $o depends "linux-image-cloud-$debarch" |
 		sed -n 's/^ *Depends: \(linux-image-[0-9].*\)$/\1/p' | head -n 1)
 	[ -n "$kpkg" ] || { log "no cloud kernel package found for $debarch"; exit 1; }
-	(cd "$dir/deb" && apt-get $o download -qq "$kpkg" "busybox-static:$debarch" >/dev/null)
+	(cd "$dir/deb" && apt-get $o -oAPT::Sandbox::User=root download -qq "$kpkg" "busybox-static:$debarch" >/dev/null)
 	for d in "$dir"/deb/*.deb; do dpkg-deb -x "$d" "$dir/root"; done
 	kver=${kpkg#linux-image-}
 	depmod -b "$dir/root" "$kver"

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host boot}
+suites=${SUITES:-unit size host boot demo}
 log=$top/build/test-results.txt
 : >"$log"
 
@@ -30,6 +30,7 @@ for s in $suites; do
 	size) run_suite size sh tests/host/size.sh ;;
 	host) run_suite host sh tests/host/supervise.sh ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
+	demo) run_suite demo sh tests/boot/demo.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;
 	esac
 done

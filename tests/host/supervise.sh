@@ -83,6 +83,12 @@ check "subreaper: workload ignores no signal under a hostile parent" \
 check "subreaper: status is still reported when SIGCHLD was ignored" \
 	[ "$(status "$top/build/x86_64/sigwrap" "$RI" -- $BB sh -c 'exit 5')" = 5 ]
 
+# Without /proc (its SigIgn line is how rawinit finds inherited SIG_IGN cheaply),
+# the reset falls back to all 64 signals: SIGTERM must still kill the workload.
+check "subreaper: an inherited SIG_IGN is reset even with no /proc mounted" \
+	[ "$(status unshare --mount sh -c "mount -t tmpfs none /proc &&
+		exec '$top/build/x86_64/sigwrap' '$RI' -- $BB sh -c 'kill -TERM \$\$; exit 0'")" = 143 ]
+
 # PID 1 of a fresh pid namespace (container mode): status, and kill(-1) drains
 # the namespace so a left-behind process cannot keep the container alive.
 check "container: workload exit 42 gives 42 as PID 1 of a pid namespace" \

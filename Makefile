@@ -18,7 +18,7 @@ LDFLAGS	:= -nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
 HOSTCC	:= gcc
 HOSTCFLAGS := -O2 -g -Wall -Wextra -Werror
 
-SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c
+SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c sys/crc32c.c
 INIT_SRCS := $(wildcard init/*.c)
 HDRS	  := $(wildcard sys/*.h init/*.h arch/*/*.h)
 
@@ -54,6 +54,24 @@ build/host/test_sys: tests/unit/test_sys.c sys/fmt.c sys/errname.c sys/mem.c $(H
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined tests/unit/test_sys.c sys/fmt.c \
 		sys/errname.c $@-mem.o -o $@
 
+build/host/test_conf: tests/unit/test_conf.c tests/unit/conf_blob.h init/conf.c sys/crc32c.c sys/fmt.c $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined tests/unit/test_conf.c init/conf.c \
+		sys/crc32c.c sys/fmt.c -o $@
+
+# libFuzzer over the decoder (ASan + UBSan). `make fuzz` runs until stopped (FUZZ_SECONDS=N
+# to bound it); make test runs it for a minute from the checked-in corpus.
+FUZZ_SECONDS ?= 0
+build/host/fuzz_conf: tests/fuzz/fuzz_conf.c init/conf.c sys/crc32c.c sys/fmt.c $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+		tests/fuzz/fuzz_conf.c init/conf.c sys/crc32c.c sys/fmt.c -o $@
+
+fuzz: build/host/fuzz_conf
+	@mkdir -p build/fuzz-corpus
+	build/host/fuzz_conf -max_total_time=$(FUZZ_SECONDS) -max_len=$$((32768)) \
+		build/fuzz-corpus tests/fuzz/corpus
+
 deps:
 	$(Q)sh scripts/deps.sh
 
@@ -67,7 +85,7 @@ run: all
 shell: all
 	$(Q)sh scripts/demo.sh $(ARCH) shell
 
-test: all build/host/test_sys
+test: all build/host/test_sys build/host/test_conf build/host/fuzz_conf
 	$(Q)sh tests/run.sh
 
 bench: all
@@ -82,9 +100,10 @@ help:
 	@echo 'make shell      boot into a busybox shell; leaving it powers the VM off'
 	@echo 'make test       the whole suite: unit, host, size and boot tests on both ISAs'
 	@echo 'make bench      sizes, start-up cost, page faults, syscalls, RSS against peers'
+	@echo 'make fuzz       libFuzzer over the config decoder (FUZZ_SECONDS=N to bound it)'
 	@echo 'make size       print the size of each stripped init'
 	@echo 'make clean      remove build/'
 	@echo 'V=1             show the commands'
 
-.PHONY: all deps size run shell test bench clean help
+.PHONY: all deps size run shell test bench fuzz clean help
 .SECONDARY:

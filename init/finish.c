@@ -22,8 +22,8 @@ void finish(int ws)
 		log_line(sig ? "exit signal=" : "exit status=", 0, sig ? sig : code);
 	if (ri.mode != MODE_VM)
 		sys_exit_group(sig ? 128 + sig : code);
-	r = sys_reboot(LINUX_REBOOT_CMD_POWER_OFF);
-	log_err("reboot", "power-off", r);
+	r = sys_reboot(ri.shutdown);
+	log_err("reboot", "shutdown", r);
 	for (;;)
 		sys_rt_sigtimedwait(&all, &si, 0);
 }

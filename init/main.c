@@ -7,13 +7,14 @@
 #include "../sys/clock.h"
 #include "rawinit.h"
 
-struct rawinit ri = { .grace_ns = GRACE_NS_DEFAULT };
+struct rawinit ri = { .grace_ns = GRACE_NS_DEFAULT, .shutdown = LINUX_REBOOT_CMD_POWER_OFF };
 
-#define USAGE	" (usage: rawinit [-v] [-g SECONDS] [--] COMMAND [ARG...])"
+#define USAGE	" (usage: rawinit [-v] [-g SECONDS] [-c CONFIG] [--] [COMMAND [ARG...]])"
 #define ARG_MSG_MAX	160
 
 /*
- * Options come first; the workload is everything after them (or after `--`).
+ * Options come first; the workload is everything after them (or after `--`);
+ * it may be left to the config.
  * On a bad command line *bad names the offending word.
  * The kernel hands PID 1 what follows `--` on its command line, so a boot line
  * `... -- -v -- /bin/sh` reaches here as argv = { init, -v, --, /bin/sh }.
@@ -33,16 +34,17 @@ static int parse_args(char **argv, const char **bad)
 		} else if (a[1] == 'g' && !a[2] && argv[1] &&
 			   !parse_ulong(argv[1], &secs) && secs < 3600) {
 			ri.grace_ns = secs * NSEC_PER_SEC;
+			ri.grace_from_args = 1;
 			argv++;
+		} else if (a[1] == 'c' && !a[2] && argv[1]) {
+			ri.conf_path = *++argv;
 		} else {
 			*bad = a;
 			return -1;
 		}
 	}
-	*bad = "COMMAND missing";
-	if (!*argv)
-		return -1;
-	ri.argv = argv;
+	if (*argv)
+		ri.argv = argv;
 	return 0;
 }
 
@@ -95,6 +97,9 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (bad)	/* reported after the mounts: a VM has no console before them */
 		bad_args(bad);
+	config_apply();
+	if (!ri.argv)
+		bad_args("COMMAND missing (none in the config either)");
 	if (ri.mode == MODE_SUBREAPER) {
 		r = sys_prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 		if (r < 0)

@@ -23,7 +23,11 @@ enum mode {
 struct rawinit {
 	enum mode mode;
 	int verbose;
+	int grace_from_args;		/* -g given: the config does not override it */
 	unsigned long grace_ns;		/* SIGTERM to SIGKILL when draining */
+	unsigned int shutdown;		/* LINUX_REBOOT_CMD_* a VM ends with */
+	const char *conf_path;		/* -c PATH */
+	const char *cwd;		/* the workload's working directory, or NULL */
 	char **argv;			/* the workload's argv, NULL-terminated */
 	char **envp;
 };
@@ -40,6 +44,10 @@ __attribute__((noreturn)) void fatal(const char *step, const char *obj, long err
 __attribute__((noreturn)) void finish(int wstatus);
 
 int mounts_early(const char **what);
+void config_apply(void);
+struct conf;
+struct fmt;
+int conf_load(struct conf *c, const char *path, const char **src, struct fmt *err);
 int console_attach(void);
 int spawn_workload(void);
 int supervise(int child);

@@ -125,6 +125,10 @@ static __attribute__((noreturn)) void child_exec(void)
 		if ((ign & SIGNAL_BIT(sig)) && sig != 9 && sig != 19)	/* KILL, STOP */
 			sys_rt_sigaction(sig, &dfl, 0);
 	sys_rt_sigprocmask(2 /* SIG_SETMASK */, &none, 0);
+	if (ri.cwd && (r = sys_chdir(ri.cwd)) < 0) {
+		log_err("chdir", ri.cwd, r);
+		sys_exit_group(EXIT_FATAL);
+	}
 	r = exec_path(ri.argv, ri.envp);
 	log_err("exec", ri.argv[0], r);
 	sys_exit_group(r == -ENOENT || r == -ENOTDIR ? EXIT_NOENT : EXIT_NOEXEC);

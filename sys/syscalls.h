@@ -54,6 +54,12 @@ static inline long sys_mkdirat(int dfd, const char *path, int mode)
 static inline long sys_mount(const char *src, const char *dst, const char *type,
 			     unsigned long flags, const void *data)
 { return syscall5(__NR_mount, L(src), L(dst), L(type), L(flags), L(data)); }
+static inline long sys_chdir(const char *path)
+{ return syscall1(__NR_chdir, L(path)); }
+static inline long sys_sethostname(const char *name, unsigned long len)
+{ return syscall2(__NR_sethostname, L(name), L(len)); }
+static inline long sys_setdomainname(const char *name, unsigned long len)
+{ return syscall2(__NR_setdomainname, L(name), L(len)); }
 static inline long sys_sync(void)
 { return syscall0(__NR_sync); }
 static inline long sys_reboot(unsigned int cmd)

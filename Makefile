@@ -18,7 +18,8 @@ LDFLAGS	:= -nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
 HOSTCC	:= gcc
 HOSTCFLAGS := -O2 -g -Wall -Wextra -Werror
 
-SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c sys/crc32c.c
+SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c sys/crc32c.c \
+	     sys/netlink.c sys/netlink_route.c sys/netlink_sock.c
 INIT_SRCS := $(wildcard init/*.c)
 HDRS	  := $(wildcard sys/*.h init/*.h arch/*/*.h)
 
@@ -72,6 +73,13 @@ fuzz: build/host/fuzz_conf
 	build/host/fuzz_conf -max_total_time=$(FUZZ_SECONDS) -max_len=$$((32768)) \
 		build/fuzz-corpus tests/fuzz/corpus
 
+build/host/netparent: tests/host/netparent.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< -o $@
+
+-include sys/netlink.mk
+-include scripts/conf/conf.mk
+
 deps:
 	$(Q)sh scripts/deps.sh
 
@@ -85,7 +93,8 @@ run: all
 shell: all
 	$(Q)sh scripts/demo.sh $(ARCH) shell
 
-test: all build/host/test_sys build/host/test_conf build/host/fuzz_conf
+test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
+	build/host/netparent
 	$(Q)sh tests/run.sh
 
 bench: all

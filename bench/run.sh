@@ -87,6 +87,35 @@ table() {
 }
 table >"$TMP/table"
 
+# The config decoder: its bytes in each init (symbol sizes from the unstripped .elf:
+# text, rodata and data, not .bss), and the time to validate a maximum-size config.
+# The timer is host C around the init's own decoder source, built -Os with the
+# init's arch/ header (so CRC32C uses the CPU's instruction, as in the init).
+DECODER='conf_decode|fail|check_layout|check_str|check_field|packed_at|messages|field_rules|field_names|field_bounds|sec_rules|sec_names'
+CRC='crc32c|crc32c_init'
+LOADER='conf_load|read_all|read_path|env_value|config_apply|take_init|set_name|strvec|shutdown_cmds|rawinit_note_desc'
+symbytes() {
+	${2}nm -S --size-sort "$1" | awk -v re="^($3)(\\..*)?$" '$3 !~ /^[bB]$/ && $4 ~ re { print $2 }' |
+		{ n=0; while read -r h; do n=$((n + 0x$h)); done; echo $n; }
+}
+gcc -Os -Wall -Wextra -Iarch/x86_64 bench/conf_time.c init/conf.c sys/crc32c.c sys/fmt.c \
+	-o build/bench/conf_time
+set -- $(build/bench/conf_time)
+conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
+{
+	echo '| ISA | decoder (bytes) | CRC32C (bytes) | loader and wiring (bytes) | validate a maximum config, µs median (p10–p90) |'
+	echo '|---|--:|--:|--:|--:|'
+	for isa in x86_64 aarch64; do
+		cross=
+		[ $isa = aarch64 ] && cross=aarch64-linux-gnu-
+		elf=build/$isa/rawinit.elf
+		t="n/a (host is x86_64)"
+		[ $isa = x86_64 ] && t="$conf_med ($conf_p10–$conf_p90), $conf_bytes-byte blob"
+		echo "| $isa | $(symbytes $elf "$cross" "$DECODER") | $(symbytes $elf "$cross" "$CRC")" \
+		     "| $(symbytes $elf "$cross" "$LOADER") | $t |"
+	done
+} >"$TMP/conf"
+
 {
 	echo '<!-- SPDX-License-Identifier: MIT -->'
 	echo '# rawinit benchmark results'
@@ -101,6 +130,10 @@ table >"$TMP/table"
 	echo
 	cat "$TMP/table"
 	echo
+	echo '## Config decoder'
+	echo
+	cat "$TMP/conf"
+	echo
 	echo '## Commands'
 	echo
 	echo '```sh'
@@ -112,7 +145,12 @@ table >"$TMP/table"
 	echo "strace -f -qq -o FILE $NS INIT -- $WORK true"
 	echo "# RSS: VmRSS in /proc/<unshare's child>/status after 0.5 s"
 	echo "$NS INIT -- $WORK sleep 2 &"
+	echo "# config decoder: bytes from symbol sizes; time on a maximum-size blob"
+	echo "nm -S --size-sort build/ISA/rawinit.elf"
+	echo "build/bench/conf_time   # prints: blob bytes, median, p10, p90 (µs per decode)"
 	echo '```'
 } >$OUT
 cat "$TMP/table"
+echo
+cat "$TMP/conf"
 echo "(written to $OUT)"

@@ -59,10 +59,16 @@ static void take_init(const struct rc_init *in)
 	if (!ri.grace_from_args)
 		ri.grace_ns = in->grace_ms * (NSEC_PER_SEC / 1000);
 	ri.shutdown = shutdown_cmds[in->shutdown];
+	if (in->sync_fd != RC_NONE)
+		ri.sync_fd = (int)in->sync_fd;
 }
 
-/* Every failure here is fatal: a config that cannot be read or trusted never half-runs. */
-void config_apply(void)
+/*
+ * Every failure here is fatal: a config that cannot be read or trusted never
+ * half-runs. Returns the decoded config for the later steps, or NULL when
+ * there is none.
+ */
+const struct conf *config_apply(void)
 {
 	char msg[CONF_MSG_MAX];
 	struct fmt f = FMT_INIT(msg);
@@ -73,7 +79,7 @@ void config_apply(void)
 
 	r = conf_load(&conf, ri.conf_path, &src, &f);
 	if (r == 1)
-		return;
+		return 0;
 	if (r < 0) {
 		/* "<source>: <decoder's reason>", or just the source for a read error. */
 		char obj[CONF_MSG_MAX + 64];
@@ -103,4 +109,5 @@ void config_apply(void)
 		set_name("hostname", p->hostname, sys_sethostname);
 		set_name("domainname", p->domainname, sys_setdomainname);
 	}
+	return &conf;
 }

@@ -16,12 +16,18 @@ static void log_open(struct fmt *f)
 }
 
 /* One write(2) per line so lines from concurrent processes do not interleave. */
-static void log_flush(struct fmt *f)
+static void log_flush_to(int fd, struct fmt *f)
 {
 	f->buf[f->len++] = '\n';
-	sys_write(2, f->buf, f->len);
+	sys_write(fd, f->buf, f->len);
 }
 
+static void log_flush(struct fmt *f)
+{
+	log_flush_to(2, f);
+}
+
+/* The error line to stderr, and to the parent over the sync fd when there is one. */
 void log_err(const char *step, const char *obj, long err)
 {
 	char buf[LOG_LINE_MAX];
@@ -37,6 +43,10 @@ void log_err(const char *step, const char *obj, long err)
 	fmt_dec(&f, -err);
 	fmt_char(&f, ')');
 	log_flush(&f);
+	if (ri.sync_fd >= 0) {
+		f.len--;
+		log_flush_to(ri.sync_fd, &f);
+	}
 }
 
 /* `rawinit: <a><num>` or, with num < 0, `rawinit: <a><b>`. */

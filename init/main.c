@@ -7,7 +7,11 @@
 #include "../sys/clock.h"
 #include "rawinit.h"
 
-struct rawinit ri = { .grace_ns = GRACE_NS_DEFAULT, .shutdown = LINUX_REBOOT_CMD_POWER_OFF };
+struct rawinit ri = {
+	.grace_ns = GRACE_NS_DEFAULT,
+	.shutdown = LINUX_REBOOT_CMD_POWER_OFF,
+	.sync_fd = -1,
+};
 
 #define USAGE	" (usage: rawinit [-v] [-g SECONDS] [-c CONFIG] [--] [COMMAND [ARG...]])"
 #define ARG_MSG_MAX	160
@@ -64,6 +68,29 @@ static enum mode detect_mode(void)
 	return MODE_CONTAINER;
 }
 
+/*
+ * The config's setup steps, in the order DESIGN.md gives: modules, then the
+ * parent's go-ahead, then the network (while capabilities are still held).
+ */
+static void setup(const struct conf *c)
+{
+	const char *what;
+	int r;
+
+	r = modules_load(c, &what);
+	if (r < 0)
+		fatal("module", what, r, EXIT_FATAL);
+	r = sync_wait();
+	if (r < 0)
+		fatal("sync", "parent", r, EXIT_FATAL);
+	r = net_setup(c, &what);
+	if (r < 0)
+		fatal("net", what, r, EXIT_FATAL);
+	r = etc_files_write(c, &what);
+	if (r < 0)
+		fatal("write", what, r, EXIT_FATAL);
+}
+
 static __attribute__((noreturn)) void bad_args(const char *bad)
 {
 	char msg[ARG_MSG_MAX];
@@ -79,6 +106,7 @@ int main(int argc, char **argv, char **envp)
 {
 	const struct ksigaction dfl = { 0, 0, 0, 0 };
 	const __u64 all = ~0ULL;
+	const struct conf *conf;
 	const char *what, *bad;
 	long r;
 
@@ -97,14 +125,17 @@ int main(int argc, char **argv, char **envp)
 	}
 	if (bad)	/* reported after the mounts: a VM has no console before them */
 		bad_args(bad);
-	config_apply();
+	conf = config_apply();
 	if (!ri.argv)
 		bad_args("COMMAND missing (none in the config either)");
+	if (conf)
+		setup(conf);
 	if (ri.mode == MODE_SUBREAPER) {
 		r = sys_prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 		if (r < 0)
 			fatal("prctl", "PR_SET_CHILD_SUBREAPER", r, EXIT_FATAL);
 	}
+	sync_done();
 	r = spawn_workload();
 	if (r < 0)
 		fatal("spawn", ri.argv[0], r, EXIT_FATAL);

@@ -28,6 +28,7 @@ struct rawinit {
 	unsigned int shutdown;		/* LINUX_REBOOT_CMD_* a VM ends with */
 	const char *conf_path;		/* -c PATH */
 	const char *cwd;		/* the workload's working directory, or NULL */
+	int sync_fd;			/* pipe to the parent (errors go there too), or -1 */
 	char **argv;			/* the workload's argv, NULL-terminated */
 	char **envp;
 };
@@ -44,11 +45,16 @@ __attribute__((noreturn)) void fatal(const char *step, const char *obj, long err
 __attribute__((noreturn)) void finish(int wstatus);
 
 int mounts_early(const char **what);
-void config_apply(void);
 struct conf;
 struct fmt;
+const struct conf *config_apply(void);
 int conf_load(struct conf *c, const char *path, const char **src, struct fmt *err);
 int console_attach(void);
+int modules_load(const struct conf *c, const char **what);
+int net_setup(const struct conf *c, const char **what);
+int etc_files_write(const struct conf *c, const char **what);
+int sync_wait(void);
+void sync_done(void);
 int spawn_workload(void);
 int supervise(int child);
 int reap(int child, int *status, int *done);

@@ -60,6 +60,8 @@ static inline long sys_sethostname(const char *name, unsigned long len)
 { return syscall2(__NR_sethostname, L(name), L(len)); }
 static inline long sys_setdomainname(const char *name, unsigned long len)
 { return syscall2(__NR_setdomainname, L(name), L(len)); }
+static inline long sys_finit_module(int fd, const char *params, int flags)
+{ return syscall3(__NR_finit_module, fd, L(params), flags); }
 static inline long sys_sync(void)
 { return syscall0(__NR_sync); }
 static inline long sys_reboot(unsigned int cmd)
@@ -99,6 +101,22 @@ static inline long sys_rt_sigtimedwait(const __u64 *set, struct ksiginfo *info,
 { return syscall4(__NR_rt_sigtimedwait, L(set), L(info), L(timeout), KSIG_SETSIZE); }
 static inline long sys_clock_gettime(int clock, struct __kernel_timespec *ts)
 { return syscall2(__NR_clock_gettime, clock, L(ts)); }
+
+/* Sockets: the direct calls of the generic table (aarch64 has no socketcall). */
+static inline long sys_socket(int domain, int type, int protocol)
+{ return syscall3(__NR_socket, domain, type, protocol); }
+static inline long sys_bind(int fd, const void *addr, int addrlen)
+{ return syscall3(__NR_bind, fd, L(addr), addrlen); }
+static inline long sys_getsockname(int fd, void *addr, int *addrlen)
+{ return syscall3(__NR_getsockname, fd, L(addr), L(addrlen)); }
+static inline long sys_setsockopt(int fd, int level, int name, const void *val, int len)
+{ return syscall5(__NR_setsockopt, fd, level, name, L(val), len); }
+static inline long sys_sendto(int fd, const void *buf, unsigned long n, int flags,
+			      const void *addr, int addrlen)
+{ return syscall6(__NR_sendto, fd, L(buf), L(n), flags, L(addr), addrlen); }
+static inline long sys_recvfrom(int fd, void *buf, unsigned long n, int flags,
+				void *addr, int *addrlen)
+{ return syscall6(__NR_recvfrom, fd, L(buf), L(n), flags, L(addr), L(addrlen)); }
 
 #undef L
 #endif

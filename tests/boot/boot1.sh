@@ -8,5 +8,7 @@ args=$(sed -n 's/^# boot: \{0,1\}//p' "$f")
 grep -q '^# boot:' "$f" || args="-- /bin/sh /t/$c.sh"
 t=$(sed -n 's/^# timeout: //p' "$f")
 # $args is split on purpose: kernel arguments are words.
-sh "$top/scripts/qemu.sh" "$isa" "$out/$isa.cpio" "${t:-90}" $args >"$out/$isa-$c.log" 2>&1
+img=$out/$isa.cpio
+[ -f "$out/$isa-$c.cpio" ] && img=$out/$isa-$c.cpio
+sh "$top/scripts/qemu.sh" "$isa" "$img" "${t:-90}" $args >"$out/$isa-$c.log" 2>&1
 echo $? >"$out/$isa-$c.rc"

@@ -7,8 +7,12 @@
 #   # expect: exact line             # expect-re: ERE some line matches
 #   # reject: exact line             # exit: status=N | signal=N (the one exit record)
 #   # check: FUNC ARGS (below)       # timeout: seconds (default 90)   # mode: file mode
+#   # file: DEST SRC [MODE]  an extra file for this case's own initramfs; SRC is under
+#     build/boot-tests/, where {isa} stands for the ISA (configs from tests/boot/conf/
+#     are compiled to conf/NAME.bin, and {isa}-embedded is rawinit carrying conf/embedded.bin)
+#   # end: the kernel's last line (default "reboot: Power down")
 # Every case also needs: qemu exited by itself (the guest powered off, not the
-# timeout), the kernel's "reboot: Power down", and no kernel panic.
+# timeout), that last line, and no kernel panic.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
@@ -21,15 +25,42 @@ mkdir -p "$out"
 
 directive() { sed -n "s/^# $1: \{0,1\}//p" "$top/tests/boot/cases/$2.sh"; }
 
-# Pack every case into one initramfs per ISA.
+# Configs: compile each tests/boot/conf/*.conf; a corrupted copy (one byte of the
+# string area flipped: the checksum no longer matches); the init with one embedded.
+conf=$top/build/host/rawinit-conf
+mkdir -p "$out/conf"
+for f in "$top"/tests/boot/conf/*.conf; do
+	"$conf" build "$f" -o "$out/conf/$(basename "$f" .conf).bin" || exit 1
+done
+cp "$out/conf/etc.bin" "$out/conf/corrupt.bin"
+printf 'X' | dd of="$out/conf/corrupt.bin" bs=1 seek=$(($(stat -c %s "$out/conf/corrupt.bin") - 2)) \
+	conv=notrunc status=none
 for isa in $arches; do
-	{
+	rm -f "$out/$isa-embedded"
+	"$conf" embed "$top/build/$isa/rawinit" "$out/conf/embedded.bin" -o "$out/$isa-embedded" || exit 1
+done
+
+# Pack every case into one initramfs per ISA, plus one of its own for a case with files.
+for isa in $arches; do
+	list=$(
 		echo "dir /t 0755"
 		for c in $cases; do
 			m=$(directive mode "$c")
 			echo "file /t/$c.sh $top/tests/boot/cases/$c.sh ${m:-0755}"
-		done
-	} | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa.cpio" || exit 1
+		done)
+	echo "$list" | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa.cpio" || exit 1
+	for c in $cases; do
+		rm -f "$out/$isa-$c.cpio"
+		files=$(directive file "$c")
+		[ -n "$files" ] || continue
+		{
+			echo "$list"
+			echo "$files" | while read -r dest src mode; do
+				src=$(echo "$src" | sed "s/{isa}/$isa/g")
+				echo "file $dest $out/$src ${mode:-0644}"
+			done
+		} | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa-$c.cpio" || exit 1
+	done
 done
 
 # Boot all (isa, case) pairs, $jobs at a time; each leaves NAME.log and NAME.rc.
@@ -53,7 +84,8 @@ for isa in $arches; do
 		why=
 		[ "$rc" = 0 ] || why="qemu exit $rc (124 = timeout)"
 		grep -q 'Kernel panic' "$log" && why="kernel panic"
-		grep -q 'reboot: Power down' "$log" || why="${why:-no power-off}"
+		end=$(directive end "$c")
+		grep -qF "${end:-reboot: Power down}" "$log" || why="${why:-no '${end:-reboot: Power down}'}"
 		want=$(directive exit "$c")
 		got=$(grep '^rawinit: exit ' "$log")
 		[ "$got" = "rawinit: exit $want" ] || why="${why:-exit record '$got', want 'rawinit: exit $want'}"

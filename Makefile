@@ -23,7 +23,8 @@ SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c sys/crc32
 INIT_SRCS := $(wildcard init/*.c)
 HDRS	  := $(wildcard sys/*.h init/*.h arch/*/*.h)
 
-all: deps $(foreach a,$(ARCHS),build/$(a)/rawinit build/$(a)/sigwrap) build/host/mkcpio
+all: deps $(foreach a,$(ARCHS),build/$(a)/rawinit build/$(a)/sigwrap) build/host/mkcpio \
+	build/host/rawinit-conf
 
 # Per-ISA rules: objects, the unstripped .elf (symbols for checks), the stripped binary.
 define isa_rules
@@ -77,6 +78,10 @@ build/host/netparent: tests/host/netparent.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< -o $@
 
+build/host/listen1: tests/host/listen1.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< -o $@
+
 -include sys/netlink.mk
 -include scripts/conf/conf.mk
 
@@ -94,7 +99,7 @@ shell: all
 	$(Q)sh scripts/demo.sh $(ARCH) shell
 
 test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
-	build/host/netparent
+	build/host/netparent build/host/listen1
 	$(Q)sh tests/run.sh
 
 bench: all

@@ -21,6 +21,7 @@
 #define RC_VERSION		1
 #define RC_ALIGN		8		/* section offsets and the blob */
 #define RC_NONE			0xffffffffu	/* "not set" for u32 fields */
+#define RC_GRACE_MS_DEFAULT	2000		/* SIGTERM to SIGKILL, without a config */
 
 /* Limits: the init's buffers and the compiler's checks both come from here. */
 #define RC_TOTAL_MAX		32768		/* whole blob, bytes */

@@ -4,6 +4,7 @@
 #define INIT_RAWINIT_H
 
 #include <linux/types.h>
+#include "conf_format.h"
 
 enum mode {
 	MODE_VM,		/* PID 1 of the machine: mounts, console, power-off */
@@ -17,7 +18,7 @@ enum mode {
 #define EXIT_NOEXEC	126	/* workload found but not executable */
 #define EXIT_NOENT	127	/* workload not found */
 
-#define GRACE_NS_DEFAULT	(2 * 1000000000UL)
+#define GRACE_NS_DEFAULT	(RC_GRACE_MS_DEFAULT * 1000000UL)
 #define SIGNAL_BIT(s)		(1ULL << ((s) - 1))
 
 struct rawinit {

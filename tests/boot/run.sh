@@ -11,6 +11,11 @@
 #     build/boot-tests/, where {isa} stands for the ISA (configs from tests/boot/conf/
 #     are compiled to conf/NAME.bin, and {isa}-embedded is rawinit carrying conf/embedded.bin)
 #   # end: the kernel's last line (default "reboot: Power down")
+#   # conf: NAME   tests/boot/conf/NAME.conf, plus a `module` line per .ko of
+#   # modules: NAMES  (resolved with the ISA's modules.dep, packed in /lib/modules/),
+#     compiled and packed as this case's /etc/rawinit.conf
+#   # qemu: ARGS  extra qemu arguments    # listen: SECONDS  a TCP listener (see boot1.sh)
+#   # expect-got: LINE  a line the listener must have received
 # Every case also needs: qemu exited by itself (the guest powered off, not the
 # timeout), that last line, and no kernel panic.
 set -u
@@ -49,16 +54,33 @@ for isa in $arches; do
 			echo "file /t/$c.sh $top/tests/boot/cases/$c.sh ${m:-0755}"
 		done)
 	echo "$list" | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa.cpio" || exit 1
+	moddir=$top/.cache/$isa/root/lib/modules/$(cat "$top/.cache/$isa/kver")
 	for c in $cases; do
 		rm -f "$out/$isa-$c.cpio"
 		files=$(directive file "$c")
-		[ -n "$files" ] || continue
+		cname=$(directive conf "$c")
+		[ -n "$files$cname" ] || continue
+		mods=
+		if [ -n "$cname" ]; then
+			mods=$(sh "$top/scripts/moddeps.sh" "$moddir" $(directive modules "$c")) || exit 1
+			{
+				cat "$top/tests/boot/conf/$cname.conf"
+				for m in $mods; do echo "module /lib/modules/${m##*/}"; done
+			} >"$out/$isa-$c.conf"
+			"$conf" build "$out/$isa-$c.conf" -o "$out/$isa-$c.bin" || exit 1
+		fi
 		{
 			echo "$list"
-			echo "$files" | while read -r dest src mode; do
+			[ -n "$files" ] && echo "$files" | while read -r dest src mode; do
 				src=$(echo "$src" | sed "s/{isa}/$isa/g")
 				echo "file $dest $out/$src ${mode:-0644}"
 			done
+			if [ -n "$cname" ]; then
+				echo "file /etc/rawinit.conf $out/$isa-$c.bin 0644"
+				echo "dir /lib 0755"
+				echo "dir /lib/modules 0755"
+				for m in $mods; do echo "file /lib/modules/${m##*/} $moddir/$m 0644"; done
+			fi
 		} | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa-$c.cpio" || exit 1
 	done
 done
@@ -103,6 +125,12 @@ for isa in $arches; do
 			[ -z "$l" ] || ! grep -qxF -- "$l" "$log" || why="${why:-unwanted line '$l'}"
 		done <<-E
 		$(directive reject "$c")
+		E
+		while IFS= read -r l; do
+			[ -z "$l" ] || tr -d '\r' <"$out/$isa-$c.got" 2>/dev/null | grep -qxF -- "$l" ||
+				why="${why:-the listener did not get '$l'}"
+		done <<-E
+		$(directive expect-got "$c")
 		E
 		chk=$(directive check "$c")
 		[ -z "$chk" ] || $chk || why="${why:-check failed: $chk}"

@@ -5,6 +5,6 @@
 # expect: env: GREETING=hello from the embedded config PATH=/bin:/sbin
 # expect: cwd=/tmp hostname=rawvm domainname=example.test
 # exit: status=7
-echo "env: $(env | grep -v '^PWD=' | sort | tr '\n' ' ' | sed 's/ $//')"
+echo "env: $(env | grep -vE '^(PWD|SHLVL)=' | sort | tr '\n' ' ' | sed 's/ $//')"
 echo "cwd=$(pwd) hostname=$(hostname) domainname=$(cat /proc/sys/kernel/domainname)"
 exit 7

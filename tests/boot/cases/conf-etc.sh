@@ -4,4 +4,4 @@
 # expect: ONLY=this
 # end: reboot: Restarting system
 # exit: status=0
-env | grep -v '^PWD='
+env | grep -vE '^(PWD|SHLVL)='

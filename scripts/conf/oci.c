@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: MIT
+/* OCI runtime-spec config.json to a config: the JSON walk and typed reads naming their path. */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include "ocip.h"
+
+void oci_bad(struct oci *o, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	n = snprintf(o->err, ERR_MAX, "%s: %s: ", o->file, o->path);
+	va_start(ap, fmt);
+	vsnprintf(o->err + n, ERR_MAX - (size_t)n, fmt, ap);
+	va_end(ap);
+	longjmp(o->jmp, 1);
+}
+
+/* Remember where the path ends, to cut it back there on oci_leave(). */
+static size_t push(struct oci *o)
+{
+	size_t n = strlen(o->path);
+
+	if (o->depth < sizeof(o->mark) / sizeof(o->mark[0]))
+		o->mark[o->depth] = n;
+	o->depth++;
+	return n;
+}
+
+void oci_leave(struct oci *o)
+{
+	if (--o->depth < sizeof(o->mark) / sizeof(o->mark[0]))
+		o->path[o->mark[o->depth]] = 0;
+}
+
+/* .key, or ["key"] when key is not an identifier. */
+void oci_enter_key(struct oci *o, const char *key)
+{
+	size_t n = push(o);
+	const char *p = key;
+
+	while ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+	       *p == '_')
+		p++;
+	snprintf(o->path + n, sizeof(o->path) - n, *p || !*key ? "[\"%s\"]" : ".%s", key);
+}
+
+/* The member key of obj with the path pointing at it (oci_leave() after), or NULL. */
+json_t *oci_at(struct oci *o, json_t *obj, const char *key)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (v)
+		oci_enter_key(o, key);
+	return v;
+}
+
+json_t *oci_item(struct oci *o, json_t *arr, size_t i)
+{
+	size_t n = push(o);
+
+	snprintf(o->path + n, sizeof(o->path) - n, "[%zu]", i);
+	return json_array_get(arr, i);
+}
+
+/* obj must be an object holding no key outside the NULL-terminated list. */
+void oci_only(struct oci *o, json_t *obj, ...)
+{
+	const char *key, *k;
+	json_t *v;
+	va_list ap;
+
+	if (!json_is_object(obj))
+		oci_bad(o, "expected an object");
+	json_object_foreach(obj, key, v) {
+		va_start(ap, obj);
+		while ((k = va_arg(ap, const char *)) && strcmp(k, key))
+			;
+		va_end(ap);
+		if (!k) {
+			oci_enter_key(o, key);
+			oci_bad(o, "not supported by rawinit");
+		}
+	}
+}
+
+size_t oci_array(struct oci *o, json_t *j, unsigned int max, const char *limit)
+{
+	if (!json_is_array(j))
+		oci_bad(o, "expected an array");
+	if (json_array_size(j) > max)
+		oci_bad(o, "expected at most %u entries (%s)", max, limit);
+	return json_array_size(j);
+}
+
+const char *oci_string(struct oci *o, json_t *j)
+{
+	if (!json_is_string(j))
+		oci_bad(o, "expected a string");
+	if (strlen(json_string_value(j)) != json_string_length(j))
+		oci_bad(o, "expected a string without NUL bytes");
+	if (json_string_length(j) >= RC_STRING_MAX)
+		oci_bad(o, "expected a string of at most %u bytes (RC_STRING_MAX)", RC_STRING_MAX - 1);
+	return json_string_value(j);
+}
+
+__u32 oci_str(struct oci *o, json_t *j)
+{
+	return enc_str(o->e, oci_string(o, j));
+}
+
+__u32 oci_abspath(struct oci *o, json_t *j)
+{
+	const char *s = oci_string(o, j);
+
+	if (s[0] != '/')
+		oci_bad(o, "expected an absolute path, got '%s'", s);
+	return enc_str(o->e, s);
+}
+
+int oci_bool(struct oci *o, json_t *j)
+{
+	if (!json_is_boolean(j))
+		oci_bad(o, "expected true or false");
+	return json_is_true(j);
+}
+
+/* An integer in [min, max]; a value past 2^63 made every number a real (see oci_parse). */
+long long oci_int(struct oci *o, json_t *j, long long min, long long max)
+{
+	double d;
+
+	if (json_is_integer(j) && json_integer_value(j) >= min && json_integer_value(j) <= max)
+		return json_integer_value(j);
+	if (o->reals && json_is_real(j)) {
+		d = json_real_value(j);
+		if (d >= (double)min && d <= (double)max && d == (double)(long long)d)
+			return (long long)d;
+	}
+	oci_bad(o, "expected an integer %lld..%lld", min, max);
+}
+
+struct rc_process *oci_proc(struct oci *o)
+{
+	return enc_one(o->e, RC_SEC_PROCESS);
+}
+
+void *oci_add(struct oci *o, unsigned int type)
+{
+	void *r = enc_add(o->e, type);
+
+	if (!r)
+		oci_bad(o, "expected at most %u %s entries (%s)", enc_types[type].max,
+			enc_types[type].name, enc_types[type].limit);
+	return r;
+}
+/* An array of strings into a strref list section, each read by get. */
+void oci_strings(struct oci *o, json_t *j, unsigned int type,
+		 __u32 (*get)(struct oci *, json_t *))
+{
+	size_t i, n = oci_array(o, j, enc_types[type].max, enc_types[type].limit);
+
+	for (i = 0; i < n; i++) {
+		*(__u32 *)oci_add(o, type) = get(o, oci_item(o, j, i));
+		oci_leave(o);
+	}
+}
+
+static void config(struct oci *o, json_t *c)
+{
+	const char *ver;
+	json_t *v;
+
+	oci_only(o, c, "ociVersion", "process", "root", "hostname", "domainname", "mounts", "linux",
+		 "annotations", NULL);
+	if (!(v = oci_at(o, c, "ociVersion"))) {
+		oci_enter_key(o, "ociVersion");
+		oci_bad(o, "missing (expected 1.x)");
+	}
+	ver = oci_string(o, v);
+	if (strncmp(ver, "1.", 2))
+		oci_bad(o, "expected a 1.x version, got '%s'", ver);
+	oci_leave(o);
+	if ((v = oci_at(o, c, "annotations"))) {	/* metadata for tools: nothing to do */
+		if (!json_is_object(v))
+			oci_bad(o, "expected an object");
+		oci_leave(o);
+	}
+	if ((v = oci_at(o, c, "process"))) {
+		oci_process(o, v);
+		oci_leave(o);
+	}
+	if ((v = oci_at(o, c, "root"))) {
+		oci_root(o, v);
+		oci_leave(o);
+	}
+	if ((v = oci_at(o, c, "hostname"))) {
+		oci_proc(o)->hostname = oci_str(o, v);
+		oci_leave(o);
+	}
+	if ((v = oci_at(o, c, "domainname"))) {
+		oci_proc(o)->domainname = oci_str(o, v);
+		oci_leave(o);
+	}
+	if ((v = oci_at(o, c, "mounts"))) {
+		oci_mounts(o, v);
+		oci_leave(o);
+	}
+	if ((v = oci_at(o, c, "linux"))) {
+		oci_linux(o, v);
+		oci_leave(o);
+	}
+}
+
+/*
+ * Jansson keeps integers in 64 signed bits: a file holding a larger one (say
+ * RLIM_INFINITY, 18446744073709551615) is read again with every number a
+ * double, where integers stay exact up to 2^53 and that one value is caught.
+ */
+int oci_parse(const char *file, struct enc *e, char *err)
+{
+	struct oci *o = calloc(1, sizeof(*o));
+	json_error_t je;
+	json_t *c;
+	volatile int ret = -1;
+
+	if (!o)
+		return snprintf(err, ERR_MAX, "%s: out of memory", file), -1;
+	o->file = file;
+	o->e = e;
+	o->err = err;
+	strcpy(o->path, "$");
+	c = json_load_file(file, JSON_REJECT_DUPLICATES, &je);
+	if (!c && strstr(je.text, "too big integer")) {
+		o->reals = 1;
+		c = json_load_file(file, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &je);
+	}
+	if (!c) {
+		if (je.line > 0)
+			snprintf(err, ERR_MAX, "%s:%d:%d: %s", file, je.line, je.column, je.text);
+		else
+			snprintf(err, ERR_MAX, "%s: %s", file, je.text);
+		free(o);
+		return -1;
+	}
+	if (!setjmp(o->jmp)) {
+		config(o, c);
+		ret = 0;
+	}
+	json_decref(c);
+	free(o);
+	return ret;
+}

@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: MIT
+/* Directives for the init and the workload's process: mode, argv, env, identity, caps, rlimits. */
+#include <string.h>
+#include "textp.h"
+
+static struct rc_init *init(struct text *t)
+{
+	return enc_one(t->e, RC_SEC_INIT);
+}
+
+static struct rc_process *proc(struct text *t)
+{
+	return enc_one(t->e, RC_SEC_PROCESS);
+}
+
+static void d_mode(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->mode = (__u8)tx_keyword(t, a, &mode_names);
+}
+
+static void d_verbose(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->verbosity = (__u8)tx_number(t, a, 2, "a verbosity 0..2");
+}
+
+static void d_shutdown(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->shutdown = (__u8)tx_keyword(t, a, &shutdown_names);
+}
+
+static void d_grace(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->grace_ms = (__u32)tx_number(t, a, 0xffffffffu, "milliseconds 0..4294967295");
+}
+
+static void d_rootfs(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->rootfs = tx_path(t, a, 1);
+}
+
+static void d_root_readonly(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)a, (void)n;
+	init(t)->flags |= RC_INIT_ROOT_READONLY;
+}
+
+static void d_default_masks(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)a, (void)n;
+	init(t)->flags |= RC_INIT_DEFAULT_MASKS;
+}
+
+static void d_console(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->console = tx_path(t, a, 1);
+}
+
+static void d_sync_fd(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	init(t)->sync_fd = (__u32)tx_number(t, a, 1023, "an fd number 0..1023");
+}
+
+static void d_argv(struct text *t, const struct word *a, unsigned int n)
+{
+	unsigned int i;
+
+	if (n > RC_ARGV_MAX)
+		tx_fail(t, a[RC_ARGV_MAX].col, "expected at most %u argv words (RC_ARGV_MAX)",
+			RC_ARGV_MAX);
+	if (!*a[0].s)
+		tx_fail(t, a[0].col, "expected a program, got ''");
+	for (i = 0; i < n; i++)
+		*(__u32 *)tx_add(t, RC_SEC_ARGV, &a[i]) = tx_str(t, &a[i]);
+}
+
+/* KEY=VALUE: the words of the line joined by single spaces, like resolv and hosts. */
+static void d_env(struct text *t, const struct word *a, unsigned int n)
+{
+	__u32 id = tx_joined(t, a, n);
+	const char *s = enc_get(t->e, id), *eq = strchr(s, '=');
+
+	if (!eq || eq == s)
+		tx_fail(t, a->col, "expected KEY=VALUE, got %s", tx_got(a));
+	*(__u32 *)tx_add(t, RC_SEC_ENV, t->w) = id;
+}
+
+static void d_cwd(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	proc(t)->cwd = tx_path(t, a, 1);
+}
+
+/* user and group: a number sets the id and its flag, anything else is a name. */
+static void id_or_name(struct text *t, const struct word *a, __u32 *id, __u32 *name,
+		       __u32 flag, const char *what)
+{
+	char buf[64];
+
+	if (tx_is_number(a->s)) {
+		snprintf(buf, sizeof(buf), "a %s 0..4294967295 or a name", what);
+		*id = (__u32)tx_number(t, a, 0xffffffffu, buf);
+		proc(t)->flags |= flag;
+	} else if (*a->s) {
+		*name = tx_str(t, a);
+	} else {
+		tx_fail(t, a->col, "expected a %s or a name, got ''", what);
+	}
+}
+
+static void d_user(struct text *t, const struct word *a, unsigned int n)
+{
+	struct rc_process *p = proc(t);
+
+	(void)n;
+	id_or_name(t, a, &p->uid, &p->user, RC_PROC_UID, "uid");
+}
+
+static void d_group(struct text *t, const struct word *a, unsigned int n)
+{
+	struct rc_process *p = proc(t);
+
+	(void)n;
+	id_or_name(t, a, &p->gid, &p->group, RC_PROC_GID, "gid");
+}
+
+static void d_groups(struct text *t, const struct word *a, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		*(__u32 *)tx_add(t, RC_SEC_GROUPS, &a[i]) = (__u32)tx_number(t, &a[i], 0xffffffffu,
+								"a gid 0..4294967295");
+}
+
+static void d_umask(struct text *t, const struct word *a, unsigned int n)
+{
+	const char *p = a->s;
+	__u32 v = 0;
+
+	(void)n;
+	for (; *p >= '0' && *p <= '7' && v <= 0777; p++)
+		v = v * 8 + (__u32)(*p - '0');
+	if (!*a->s || *p || v > 0777)
+		tx_fail(t, a->col, "expected an octal umask 0..0777, got %s", tx_got(a));
+	proc(t)->umask = v;
+}
+
+static void d_oom(struct text *t, const struct word *a, unsigned int n)
+{
+	struct rc_process *p = proc(t);
+	const char *s = a->s + (*a->s == '-');
+	int v = 0;
+
+	(void)n;
+	for (; *s >= '0' && *s <= '9' && v <= 1000; s++)
+		v = v * 10 + (*s - '0');
+	if (!*a->s || *s || v > 1000 || !strcmp(a->s, "-"))
+		tx_fail(t, a->col, "expected a score -1000..1000, got %s", tx_got(a));
+	p->oom_score_adj = *a->s == '-' ? -v : v;
+	p->flags |= RC_PROC_OOM;
+}
+
+static void d_terminal(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)a, (void)n;
+	proc(t)->flags |= RC_PROC_TERMINAL;
+}
+
+static void d_nnp(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)a, (void)n;
+	proc(t)->flags |= RC_PROC_NO_NEW_PRIVS;
+}
+
+static void d_hostname(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	proc(t)->hostname = tx_str(t, a);
+}
+
+static void d_domainname(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	proc(t)->domainname = tx_str(t, a);
+}
+
+static void d_apparmor(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	proc(t)->apparmor = tx_str(t, a);
+}
+
+static void d_selinux(struct text *t, const struct word *a, unsigned int n)
+{
+	(void)n;
+	proc(t)->selinux = tx_str(t, a);
+}
+
+static void d_caps(struct text *t, const struct word *a, unsigned int n)
+{
+	struct rc_caps *c = enc_one(t->e, RC_SEC_CAPS);
+	unsigned int set = tx_keyword(t, a, &capset_names), i;
+	__u64 *mask = &c->bounding + set;
+	int cap;
+
+	if (t->capset[set])
+		tx_fail(t, a->col, "expected each capability set once (%s is on line %u)", a->s,
+			t->capset[set]);
+	t->capset[set] = t->line;
+	c->set |= 1u << set;
+	for (i = 1; i < n; i++) {
+		if (!strcmp(a[i].s, "all")) {
+			*mask = (2ull << RC_CAP_LAST) - 1;
+			continue;
+		}
+		cap = cap_lookup(a[i].s);
+		if (cap < 0)
+			tx_fail(t, a[i].col, "expected a capability (CAP_CHOWN or chown) or all, got %s",
+				tx_got(&a[i]));
+		*mask |= 1ull << cap;
+	}
+}
+
+static __u64 rlimit_value(struct text *t, const struct word *w)
+{
+	if (!strcmp(w->s, "unlimited"))
+		return ~0ull;
+	return tx_number(t, w, ~0ull, "a number or unlimited");
+}
+
+static void d_rlimit(struct text *t, const struct word *a, unsigned int n)
+{
+	int res = rlimit_lookup(a[0].s);
+	struct rc_rlimit *r;
+
+	(void)n;
+	if (res < 0)
+		tx_fail(t, a[0].col, "expected a resource (RLIMIT_NOFILE or nofile), got %s", tx_got(a));
+	if (t->rlimit[res])
+		tx_fail(t, a[0].col, "expected each resource once (%s is on line %u)",
+			rlimit_name((unsigned int)res), t->rlimit[res]);
+	t->rlimit[res] = t->line;
+	r = tx_add(t, RC_SEC_RLIMITS, t->w);
+	r->resource = (__u32)res;
+	r->soft = rlimit_value(t, &a[1]);
+	r->hard = rlimit_value(t, &a[2]);
+	if (r->soft > r->hard)
+		tx_fail(t, a[1].col, "expected a soft limit no higher than the hard one");
+}
+
+const struct directive text_proc[] = {
+	{ "mode", "auto|vm|container|subreaper|exec", d_mode, 1, 1, 1 },
+	{ "verbose", "0..2", d_verbose, 1, 1, 1 },
+	{ "shutdown", "poweroff|reboot|halt", d_shutdown, 1, 1, 1 },
+	{ "grace", "MILLISECONDS", d_grace, 1, 1, 1 },
+	{ "rootfs", "PATH", d_rootfs, 1, 1, 1 },
+	{ "root-readonly", "", d_root_readonly, 0, 0, 1 },
+	{ "default-masks", "", d_default_masks, 0, 0, 1 },
+	{ "console", "PATH", d_console, 1, 1, 1 },
+	{ "sync-fd", "FD", d_sync_fd, 1, 1, 1 },
+	{ "argv", "WORD...", d_argv, 1, MANY, 1 },
+	{ "env", "KEY=VALUE", d_env, 1, MANY, 0 },
+	{ "cwd", "PATH", d_cwd, 1, 1, 1 },
+	{ "user", "UID|NAME", d_user, 1, 1, 1 },
+	{ "group", "GID|NAME", d_group, 1, 1, 1 },
+	{ "groups", "GID...", d_groups, 1, MANY, 0 },
+	{ "umask", "OCTAL", d_umask, 1, 1, 1 },
+	{ "oom-score-adj", "-1000..1000", d_oom, 1, 1, 1 },
+	{ "terminal", "", d_terminal, 0, 0, 1 },
+	{ "no-new-privileges", "", d_nnp, 0, 0, 1 },
+	{ "hostname", "NAME", d_hostname, 1, 1, 1 },
+	{ "domainname", "NAME", d_domainname, 1, 1, 1 },
+	{ "apparmor", "PROFILE", d_apparmor, 1, 1, 1 },
+	{ "selinux", "LABEL", d_selinux, 1, 1, 1 },
+	{ "caps", "bounding|effective|permitted|inheritable|ambient [CAP...]", d_caps, 1, MANY, 0 },
+	{ "rlimit", "NAME SOFT HARD", d_rlimit, 3, 3, 0 },
+	{ NULL, NULL, NULL, 0, 0, 0 },
+};

@@ -1,0 +1,19 @@
+# test: rawinit loads the virtio-net module chain, configures eth0 by rtnetlink, and the workload reaches the host over TCP
+# boot: -- /bin/sh /t/net-qemu.sh {port}
+# conf: net
+# modules: virtio_pci virtio_net
+# qemu: -netdev user,id=n0 -device virtio-net-pci,netdev=n0
+# listen: 80
+# timeout: 80
+# expect-re: ^rawinit: \[ *[0-9.]+\] module: /lib/modules/virtio_net\.ko$
+# expect-re: inet 10\.0\.2\.15/24 .*eth0
+# expect-re: ^default via 10\.0\.2\.2 dev eth0
+# expect: nameserver 10.0.2.3
+# expect: 10.0.2.15 rawvm
+# expect: sent
+# expect-got: hello from the guest over virtio-net
+# exit: status=0
+ip -o addr show dev eth0
+ip route
+cat /etc/resolv.conf /etc/hosts
+echo "hello from the guest over virtio-net" | nc 10.0.2.2 "$1" && echo sent

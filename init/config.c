@@ -33,10 +33,9 @@ static char **strvec(unsigned int type, char **vec)
 	return vec;
 }
 
-static void set_name(const char *step, __u32 ref,
+static void set_name(const char *step, const char *name,
 		     long (*set)(const char *, unsigned long))
 {
-	const char *name = conf_str(&conf, ref);
 	long r;
 
 	if (!*name)
@@ -103,11 +102,18 @@ const struct conf *config_apply(void)
 	if (conf.sec[RC_SEC_ENV].rec)
 		ri.envp = strvec(RC_SEC_ENV, conf_env);
 	p = CONF_ONE(&conf, RC_SEC_PROCESS, struct rc_process);
-	if (p) {
-		if (*conf_str(&conf, p->cwd))
-			ri.cwd = conf_str(&conf, p->cwd);
-		set_name("hostname", p->hostname, sys_sethostname);
-		set_name("domainname", p->domainname, sys_setdomainname);
-	}
+	if (p && *conf_str(&conf, p->cwd))
+		ri.cwd = conf_str(&conf, p->cwd);
 	return &conf;
+}
+
+/* Hostname and domainname: a setup step of their own, after the network (DESIGN.md step 7). */
+void config_names(const struct conf *c)
+{
+	const struct rc_process *p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
+
+	if (!p)
+		return;
+	set_name("hostname", conf_str(c, p->hostname), sys_sethostname);
+	set_name("domainname", conf_str(c, p->domainname), sys_setdomainname);
 }

@@ -70,7 +70,8 @@ static enum mode detect_mode(void)
 
 /*
  * The config's setup steps, in the order DESIGN.md gives: modules, then the
- * parent's go-ahead, then the network (while capabilities are still held).
+ * parent's go-ahead, then the network (while capabilities are still held),
+ * then names.
  */
 static void setup(const struct conf *c)
 {
@@ -89,6 +90,7 @@ static void setup(const struct conf *c)
 	r = etc_files_write(c, &what);
 	if (r < 0)
 		fatal("write", what, r, EXIT_FATAL);
+	config_names(c);
 }
 
 static __attribute__((noreturn)) void bad_args(const char *bad)

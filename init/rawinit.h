@@ -49,6 +49,7 @@ int mounts_early(const char **what);
 struct conf;
 struct fmt;
 const struct conf *config_apply(void);
+void config_names(const struct conf *c);
 int conf_load(struct conf *c, const char *path, const char **src, struct fmt *err);
 int console_attach(void);
 int modules_load(const struct conf *c, const char **what);

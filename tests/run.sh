@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host net conf fuzz boot demo}
+suites=${SUITES:-unit size host config net conf fuzz boot demo}
 log=$top/build/test-results.txt
 : >"$log"
 
@@ -32,6 +32,7 @@ for s in $suites; do
 	size) run_suite size sh tests/host/size.sh ;;
 	host) run_suite host sh tests/host/supervise.sh ;;
 	net) run_suite net sh tests/host/net.sh ;;
+	config) run_suite config sh tests/host/config.sh ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;

@@ -14,6 +14,8 @@
 #   # conf: NAME   tests/boot/conf/NAME.conf, plus a `module` line per .ko of
 #   # modules: NAMES  (resolved with the ISA's modules.dep, packed in /lib/modules/),
 #     compiled and packed as this case's /etc/rawinit.conf
+#   # module-params: NAME PARAMS  parameters for that module's line
+#   # conf-line: LINE  a config line after the module lines (repeatable)
 #   # qemu: ARGS  extra qemu arguments    # listen: SECONDS  a TCP listener (see boot1.sh)
 #   # expect-got: LINE  a line the listener must have received
 # Every case also needs: qemu exited by itself (the guest powered off, not the
@@ -65,7 +67,12 @@ for isa in $arches; do
 			mods=$(sh "$top/scripts/moddeps.sh" "$moddir" $(directive modules "$c")) || exit 1
 			{
 				cat "$top/tests/boot/conf/$cname.conf"
-				for m in $mods; do echo "module /lib/modules/${m##*/}"; done
+				for m in $mods; do
+					b=${m##*/}
+					p=$(directive module-params "$c" | sed -n "s/^${b%.ko} //p")
+					echo "module /lib/modules/$b $p"
+				done
+				directive conf-line "$c"
 			} >"$out/$isa-$c.conf"
 			"$conf" build "$out/$isa-$c.conf" -o "$out/$isa-$c.bin" || exit 1
 		fi

@@ -21,7 +21,9 @@ trap cleanup EXIT
 
 cat >"$T/check.sh" <<EOS
 $BB ip -o link show eth0
+$BB ip -o link show eth1
 $BB ip -o addr show dev eth0
+$BB ip -o addr show dev eth1
 $BB ip route
 $BB ip -6 route
 echo "hello over tcp from rawinit" | $BB nc 10.99.0.1 $port && echo sent
@@ -30,7 +32,9 @@ cat >"$T/net.conf" <<EOS
 sync-fd 3
 argv $BB sh $T/check.sh
 link $tmp rename eth0 mtu 1400 up
+link mac=02:52:49:00:00:02 rename eth1 up
 addr eth0 10.99.0.2/24
+addr eth1 10.98.0.2/24
 addr eth0 fd99::2/64 nodad
 route default via 10.99.0.1 dev eth0
 route fd98::/64 via fd99::1 dev eth0 metric 50
@@ -44,7 +48,9 @@ listener=$!
 setup="ip link add rwh$$ type veth peer name $tmp &&
 	ip link set rwh$$ netns $L && ip link set $tmp netns \$CHILD &&
 	ip -n $L addr add 10.99.0.1/24 dev rwh$$ && ip -n $L addr add fd99::1/64 dev rwh$$ nodad &&
-	ip -n $L link set rwh$$ up"
+	ip -n $L link set rwh$$ up &&
+	ip link add rwh2$$ type veth peer name rwq$$ address 02:52:49:00:00:02 &&
+	ip link set rwh2$$ netns $L && ip link set rwq$$ netns \$CHILD"
 # rawinit runs in its own mount namespace so its /etc/resolv.conf is private.
 "$PARENT" "$setup" -- /usr/bin/unshare --mount sh -c \
 	"mount -t tmpfs none /etc && exec $RI -c $T/net.bin" >"$T/out" 2>&1
@@ -54,6 +60,9 @@ kill $listener 2>/dev/null
 out() { grep -qE -- "$1" "$T/out"; }
 check "net: the parent's go-ahead is answered with ok on the sync socket" out '^sync: ok$'
 check "net: the peer is renamed eth0, MTU 1400, up" out "^[0-9]+: eth0(@[a-z0-9]+)?: <.*,UP[,>].* mtu 1400 "
+check "net: a second link found by its MAC is renamed eth1 and up" \
+	out "^[0-9]+: eth1(@[a-z0-9]+)?: <.*,UP[,>].* link/ether 02:52:49:00:00:02"
+check "net: the second link has its own address" out 'inet 10\.98\.0\.2/24 .*eth1'
 check "net: the IPv4 address is on eth0" out 'inet 10\.99\.0\.2/24 '
 check "net: the IPv6 address is on eth0, usable at once (nodad: not tentative)" \
 	sh -c "grep -E 'inet6 fd99::2/64 ' '$T/out' | grep -vq tentative"

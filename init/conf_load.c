@@ -93,7 +93,10 @@ int conf_load(struct conf *c, const char *path, const char **src, struct fmt *er
 		*src = CONF_DEFAULT_PATH;
 	} else if ((fds = env_value(ri.envp, CONF_ENV_FD))) {
 		*src = CONF_ENV_FD;
-		n = parse_ulong(fds, &fdnum) < 0 || fdnum > 1023 ? -EBADF : read_all((int)fdnum);
+		if (parse_ulong(fds, &fdnum) < 0 || fdnum > 1023)
+			return -EBADF;
+		n = read_all((int)fdnum);
+		sys_close((int)fdnum);	/* the workload must not inherit it */
 	} else {
 		return 1;
 	}

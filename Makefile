@@ -113,7 +113,7 @@ help:
 	@echo 'make run        boot the demo microVM (ARCH=$(ARCH); ARCH=aarch64 for the other)'
 	@echo 'make shell      boot into a busybox shell; leaving it powers the VM off'
 	@echo 'make test       the whole suite: unit, host, size and boot tests on both ISAs'
-	@echo 'make bench      sizes, start-up cost, page faults, syscalls, RSS against peers'
+	@echo 'make bench      sizes, start-up, faults, syscalls, RSS vs peers; decoder; network (netns, VM)'
 	@echo 'make fuzz       libFuzzer over the config decoder (FUZZ_SECONDS=N to bound it)'
 	@echo 'make size       print the size of each stripped init'
 	@echo 'make clean      remove build/'

@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# `make bench`: compare rawinit with tini-static, catatonit and dumb-init; table to stdout and bench/RESULTS.md.
+# `make bench`: compare rawinit with tini-static, catatonit and dumb-init; tables to stdout and bench/RESULTS.md.
 #
 # Every init runs as `INIT -- /bin/busybox ...`, as PID 1 of a fresh pid+mount
 # namespace (unshare), which is how a container runtime starts it. Needs root.
 # bench/README.md says what each column measures. ROUNDS=n overrides the run count.
+# bench/net_host.sh and bench/net_vm.sh add the network tables (own knobs there).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -116,6 +117,11 @@ conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
 	done
 } >"$TMP/conf"
 
+# The network: rtnetlink set-up in fresh namespaces on this host, then modules
+# plus network in a TCG guest; each script prints its own markdown.
+sh bench/net_host.sh >"$TMP/net_host"
+sh bench/net_vm.sh >"$TMP/net_vm"
+
 {
 	echo '<!-- SPDX-License-Identifier: MIT -->'
 	echo '# rawinit benchmark results'
@@ -125,7 +131,9 @@ conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
 	echo "- date: $(date -u)"
 	echo "- kernel: $(uname -r), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 	echo "- rawinit: $(git rev-parse --short HEAD 2>/dev/null || echo ?)$(git diff --quiet HEAD 2>/dev/null || echo ' (dirty tree)'), build/x86_64/rawinit, stripped"
-	echo "- packages: $(dpkg-query -W -f '${Package} ${Version}, ' tini catatonit dumb-init busybox-static 2>/dev/null | sed 's/, $//')"
+	echo "- packages: $(dpkg-query -W -f '${Package} ${Version}, ' tini catatonit dumb-init busybox-static \
+		strace linux-perf qemu-system-x86 qemu-system-arm 2>/dev/null | sed 's/, $//')"
+	echo "- VM guests: Debian kernels $(cat .cache/x86_64/kver 2>/dev/null) and $(cat .cache/aarch64/kver 2>/dev/null), qemu TCG, 1 vCPU, 256 MiB"
 	echo "- runs: $ROUNDS timed per variant after $WARMUP warm-up rounds, interleaved round-robin"
 	echo
 	cat "$TMP/table"
@@ -133,6 +141,14 @@ conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
 	echo '## Config decoder'
 	echo
 	cat "$TMP/conf"
+	echo
+	echo '## Network set-up in a fresh network namespace (x86_64 host)'
+	echo
+	cat "$TMP/net_host"
+	echo
+	echo '## Modules and network in a VM (qemu TCG, not KVM)'
+	echo
+	cat "$TMP/net_vm"
 	echo
 	echo '## Commands'
 	echo
@@ -148,9 +164,22 @@ conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
 	echo "# config decoder: bytes from symbol sizes; time on a maximum-size blob"
 	echo "nm -S --size-sort build/ISA/rawinit.elf"
 	echo "build/bench/conf_time   # prints: blob bytes, median, p10, p90 (µs per decode)"
+	echo "# network, host: one fresh netns per run holding the veth peer rwtmp0"
+	echo "ip netns exec NS strace -f -qq -o FILE build/x86_64/rawinit -v -c net.bin"
+	echo "ip netns exec NS strace -f -qq -o FILE /bin/busybox sh bb.sh"
+	echo "ip netns exec NS $TIMER 1 0 build/x86_64/rawinit -v -c net.bin   # and: ... /bin/busybox sh bb.sh"
+	echo "ip netns exec NS unshare --mount sh -c 'mount -t tracefs nodev /sys/kernel/tracing &&"
+	echo "	perf trace record -o DATA -- rawinit -c net.bin && perf trace -i DATA -o FILE'"
+	echo "# network, VM: scripts/qemu.sh with -netdev user + virtio-net-pci; rawinit, then the script"
+	echo "sh scripts/qemu.sh ISA IMAGE 60 -- -v"
+	echo "sh scripts/qemu.sh ISA IMAGE 60 rdinit=/bench-init.sh"
 	echo '```'
 } >$OUT
 cat "$TMP/table"
 echo
 cat "$TMP/conf"
+echo
+cat "$TMP/net_host"
+echo
+cat "$TMP/net_vm"
 echo "(written to $OUT)"

@@ -93,6 +93,11 @@ static const char *packed_at(const char *p, unsigned int n)
 	return p;
 }
 
+const char *conf_sec_name(unsigned int type)
+{
+	return packed_at(sec_names, type < RC_SEC_TYPES ? type : 0);
+}
+
 /*
  * Field checks, table-driven so each rule costs 3 bytes plus its name: the
  * section, the field's byte offset in its record, and a kind; the kinds that
@@ -229,7 +234,7 @@ static __attribute__((noinline)) int fail(const struct where *w, enum msg m,
 
 	f->len = 0;
 	if (w->sec) {
-		fmt_str(f, packed_at(sec_names, w->sec < RC_SEC_TYPES ? w->sec : 0));
+		fmt_str(f, conf_sec_name(w->sec));
 		if (w->idx >= 0) {
 			fmt_char(f, '[');
 			fmt_udec(f, (unsigned long)w->idx);

@@ -26,6 +26,9 @@ struct conf {
  */
 int conf_decode(const void *blob, unsigned long len, struct conf *c, struct fmt *err);
 
+/* A section type's name as messages spell it ("mounts"), "?" when unknown. */
+const char *conf_sec_name(unsigned int type);
+
 static inline const char *conf_str(const struct conf *c, __u32 ref)
 {
 	return c->strings + ref;

@@ -47,6 +47,34 @@ static void set_name(const char *step, const char *name,
 	log_step(step, name);
 }
 
+/*
+ * Records whose setup step this rawinit does not have yet (the namespace-init
+ * steps: mounts, credentials, capabilities, limits, sysctls, labels). Running
+ * the workload without them would run it with more privilege than asked for,
+ * so their presence is fatal rather than ignored.
+ */
+static const unsigned char sec_unapplied[] = {
+	RC_SEC_GROUPS, RC_SEC_CAPS, RC_SEC_RLIMITS, RC_SEC_MOUNTS, RC_SEC_MASKED,
+	RC_SEC_READONLY, RC_SEC_SYSCTLS, RC_SEC_NAMESPACES,
+};
+
+static void refuse_unapplied(const struct rc_init *in, const struct rc_process *p)
+{
+	unsigned int i;
+
+	for (i = 0; i < sizeof(sec_unapplied); i++)
+		if (conf.sec[sec_unapplied[i]].rec)
+			fatal("config", conf_sec_name(sec_unapplied[i]), -ENOSYS, EXIT_FATAL);
+	if (in && (*conf_str(&conf, in->rootfs) || *conf_str(&conf, in->console) || in->flags))
+		fatal("config", "init: rootfs, console, root-readonly, default-masks", -ENOSYS,
+		      EXIT_FATAL);
+	if (p && (*conf_str(&conf, p->user) || *conf_str(&conf, p->group) ||
+		  *conf_str(&conf, p->apparmor) || *conf_str(&conf, p->selinux) ||
+		  p->umask != RC_NONE || (p->flags & ~RC_PROC_TERMINAL)))
+		fatal("config", "process: user, group, umask, oom, no-new-privileges, labels",
+		      -ENOSYS, EXIT_FATAL);
+}
+
 static void take_init(const struct rc_init *in)
 {
 	if (in->mode == RC_MODE_EXEC)
@@ -94,6 +122,8 @@ const struct conf *config_apply(void)
 		fatal("config", obj, r, EXIT_FATAL);
 	}
 	in = CONF_ONE(&conf, RC_SEC_INIT, struct rc_init);
+	p = CONF_ONE(&conf, RC_SEC_PROCESS, struct rc_process);
+	refuse_unapplied(in, p);
 	if (in)
 		take_init(in);
 	log_step("config", src);
@@ -101,7 +131,6 @@ const struct conf *config_apply(void)
 		ri.argv = strvec(RC_SEC_ARGV, conf_argv);
 	if (conf.sec[RC_SEC_ENV].rec)
 		ri.envp = strvec(RC_SEC_ENV, conf_env);
-	p = CONF_ONE(&conf, RC_SEC_PROCESS, struct rc_process);
 	if (p && *conf_str(&conf, p->cwd))
 		ri.cwd = conf_str(&conf, p->cwd);
 	return &conf;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 /* rawinit's entry: parse the command line, pick the mode, run the sequence. */
+#include <asm/errno.h>
 #include <linux/prctl.h>
 #include <linux/reboot.h>
 #include "../sys/syscalls.h"
@@ -101,7 +102,7 @@ static __attribute__((noreturn)) void bad_args(const char *bad)
 	fmt_str(&f, bad);
 	fmt_str(&f, USAGE);
 	msg[f.len < sizeof(msg) ? f.len : sizeof(msg) - 1] = 0;
-	fatal("args", msg, -22 /* EINVAL */, EXIT_USAGE);
+	fatal("args", msg, -EINVAL, EXIT_USAGE);
 }
 
 int main(int argc, char **argv, char **envp)

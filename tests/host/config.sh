@@ -79,6 +79,19 @@ run "$RI" -c "$T/exec.bin"
 check "config: exec mode (not built yet) is refused, not ignored" \
 	has "rawinit: config: mode exec: not built yet: ENOSYS (38)"
 
+# Records whose step is not built yet are refused, never silently skipped: a
+# workload must not run with more privilege than its config asked for.
+conf caps "argv $BB sh -c 'echo the workload ran'" "caps bounding CAP_KILL"
+run "$RI" -c "$T/caps.bin"
+check "config: a capability set this rawinit cannot apply yet is refused (ENOSYS), nothing runs" \
+	sh -c "[ $rc = 111 ] && grep -qx 'rawinit: config: caps: ENOSYS (38)' '$T/out' &&
+		! grep -q 'workload ran' '$T/out'"
+conf user "argv $BB sh -c 'echo the workload ran'" "user 1000"
+run "$RI" -c "$T/user.bin"
+check "config: a user this rawinit cannot switch to yet is refused, nothing runs" \
+	sh -c "[ $rc = 111 ] && grep -q '^rawinit: config: process: user, .*: ENOSYS (38)$' '$T/out' &&
+		! grep -q 'workload ran' '$T/out'"
+
 conf noargv "hostname x"
 run "$RI" -c "$T/noargv.bin"
 check "config: no workload anywhere is a usage error (status 100)" [ "$rc" = 100 ]

@@ -19,7 +19,7 @@ HOSTCC	:= gcc
 HOSTCFLAGS := -O2 -g -Wall -Wextra -Werror
 
 SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c sys/crc32c.c \
-	     sys/netlink.c sys/netlink_route.c sys/netlink_sock.c
+	     sys/netlink.c sys/netlink_route.c sys/netlink_sock.c sys/passwd.c
 INIT_SRCS := $(wildcard init/*.c)
 HDRS	  := $(wildcard sys/*.h init/*.h arch/*/*.h)
 
@@ -84,6 +84,7 @@ build/host/listen1: tests/host/listen1.c
 
 -include sys/netlink.mk
 -include scripts/conf/conf.mk
+-include sys/passwd.mk
 
 deps:
 	$(Q)sh scripts/deps.sh
@@ -99,7 +100,7 @@ shell: all
 	$(Q)sh scripts/demo.sh $(ARCH) shell
 
 test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
-	build/host/netparent build/host/listen1
+	build/host/fuzz_passwd build/host/netparent build/host/listen1 build/host/test_passwd
 	$(Q)sh tests/run.sh
 
 bench: all

@@ -49,13 +49,12 @@ static void set_name(const char *step, const char *name,
 
 /*
  * Records whose setup step this rawinit does not have yet (the namespace-init
- * steps: mounts, credentials, capabilities, limits, sysctls, labels). Running
- * the workload without them would run it with more privilege than asked for,
- * so their presence is fatal rather than ignored.
+ * steps: mounts, sysctls, LSM labels, namespaces). Running the workload
+ * without them would run it with more privilege than asked for, so their
+ * presence is fatal rather than ignored.
  */
 static const unsigned char sec_unapplied[] = {
-	RC_SEC_GROUPS, RC_SEC_CAPS, RC_SEC_RLIMITS, RC_SEC_MOUNTS, RC_SEC_MASKED,
-	RC_SEC_READONLY, RC_SEC_SYSCTLS, RC_SEC_NAMESPACES,
+	RC_SEC_MOUNTS, RC_SEC_MASKED, RC_SEC_READONLY, RC_SEC_SYSCTLS, RC_SEC_NAMESPACES,
 };
 
 static void refuse_unapplied(const struct rc_init *in, const struct rc_process *p)
@@ -68,11 +67,8 @@ static void refuse_unapplied(const struct rc_init *in, const struct rc_process *
 	if (in && (*conf_str(&conf, in->rootfs) || *conf_str(&conf, in->console) || in->flags))
 		fatal("config", "init: rootfs, console, root-readonly, default-masks", -ENOSYS,
 		      EXIT_FATAL);
-	if (p && (*conf_str(&conf, p->user) || *conf_str(&conf, p->group) ||
-		  *conf_str(&conf, p->apparmor) || *conf_str(&conf, p->selinux) ||
-		  p->umask != RC_NONE || (p->flags & ~RC_PROC_TERMINAL)))
-		fatal("config", "process: user, group, umask, oom, no-new-privileges, labels",
-		      -ENOSYS, EXIT_FATAL);
+	if (p && (*conf_str(&conf, p->apparmor) || *conf_str(&conf, p->selinux)))
+		fatal("config", "process: apparmor, selinux labels", -ENOSYS, EXIT_FATAL);
 }
 
 static void take_init(const struct rc_init *in)
@@ -133,6 +129,7 @@ const struct conf *config_apply(void)
 		ri.envp = strvec(RC_SEC_ENV, conf_env);
 	if (p && *conf_str(&conf, p->cwd))
 		ri.cwd = conf_str(&conf, p->cwd);
+	ri.conf = &conf;
 	return &conf;
 }
 

@@ -6,6 +6,8 @@
 #include <linux/types.h>
 #include "conf_format.h"
 
+struct conf;
+
 enum mode {
 	MODE_VM,		/* PID 1 of the machine: mounts, console, power-off */
 	MODE_CONTAINER,		/* PID 1 of a pid namespace: supervise, then exit */
@@ -32,6 +34,7 @@ struct rawinit {
 	int sync_fd;			/* pipe to the parent (errors go there too), or -1 */
 	char **argv;			/* the workload's argv, NULL-terminated */
 	char **envp;
+	const struct conf *conf;	/* the decoded config, or NULL */
 };
 
 extern struct rawinit ri;
@@ -46,7 +49,6 @@ __attribute__((noreturn)) void fatal(const char *step, const char *obj, long err
 __attribute__((noreturn)) void finish(int wstatus);
 
 int mounts_early(const char **what);
-struct conf;
 struct fmt;
 const struct conf *config_apply(void);
 void config_names(const struct conf *c);
@@ -55,6 +57,7 @@ int console_attach(void);
 int modules_load(const struct conf *c, const char **what);
 int net_setup(const struct conf *c, const char **what);
 int etc_files_write(const struct conf *c, const char **what);
+int creds_apply(const struct conf *c, const char **what);
 int sync_wait(void);
 void sync_done(void);
 int spawn_workload(void);

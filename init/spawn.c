@@ -101,12 +101,14 @@ static __u64 ignored_signals(void)
  * controlling terminal; elsewhere its own process group, made the terminal's
  * foreground group when there is a terminal (SIGTTOU is still blocked here, so
  * TIOCSPGRP from the background works). Then every signal back to its default
- * disposition (SIG_IGN survives execve) and an empty mask.
+ * disposition (SIG_IGN survives execve) and an empty mask; then the config's
+ * credentials and limits (PID 1 keeps its own privileges to supervise).
  */
 static __attribute__((noreturn)) void child_exec(void)
 {
 	const struct ksigaction dfl = { 0, 0, 0, 0 };
 	const __u64 none = 0;
+	const char *what;
 	__u64 ign;
 	int sig;
 	long r;
@@ -125,6 +127,11 @@ static __attribute__((noreturn)) void child_exec(void)
 		if ((ign & SIGNAL_BIT(sig)) && sig != 9 && sig != 19)	/* KILL, STOP */
 			sys_rt_sigaction(sig, &dfl, 0);
 	sys_rt_sigprocmask(2 /* SIG_SETMASK */, &none, 0);
+	r = creds_apply(ri.conf, &what);
+	if (r < 0) {
+		log_err("creds", what, r);
+		sys_exit_group(EXIT_FATAL);
+	}
 	if (ri.cwd && (r = sys_chdir(ri.cwd)) < 0) {
 		log_err("chdir", ri.cwd, r);
 		sys_exit_group(EXIT_FATAL);

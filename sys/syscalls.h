@@ -4,6 +4,8 @@
 #define SYS_SYSCALLS_H
 
 #include <arch_syscall.h>	/* arch/<isa>/: syscall0..6, ARCH_CLONE */
+#include <linux/capability.h>
+#include <linux/resource.h>
 #include <linux/time_types.h>
 #include <linux/types.h>
 
@@ -79,6 +81,30 @@ static inline long sys_wait4(int pid, int *status, int options)
 { return syscall4(__NR_wait4, pid, L(status), options, 0); }
 static inline long sys_prctl(int op, long a, long b, long c, long d)
 { return syscall5(__NR_prctl, op, a, b, c, d); }
+static inline long sys_umask(int mask)
+{ return syscall1(__NR_umask, mask); }
+static inline long sys_prlimit64(int pid, unsigned int res, const struct rlimit64 *new_lim,
+				 struct rlimit64 *old)
+{ return syscall4(__NR_prlimit64, pid, res, L(new_lim), L(old)); }
+
+/*
+ * Credentials: the 32-bit-id calls of the generic table (x86_64's setgroups and
+ * setres*id take 32-bit ids too; the 16-bit ones exist only for i386).
+ * (__u32)-1 means "unchanged" to setres*id: callers must not pass it by accident.
+ */
+static inline long sys_setgroups(unsigned int n, const __u32 *gids)
+{ return syscall2(__NR_setgroups, n, L(gids)); }
+static inline long sys_setresgid(__u32 r, __u32 e, __u32 s)
+{ return syscall3(__NR_setresgid, r, e, s); }
+static inline long sys_setresuid(__u32 r, __u32 e, __u32 s)
+{ return syscall3(__NR_setresuid, r, e, s); }
+/* Version 3: data points at two structs, capabilities 0..31 then 32..63. */
+static inline long sys_capget(struct __user_cap_header_struct *h, struct __user_cap_data_struct *d)
+{ return syscall2(__NR_capget, L(h), L(d)); }
+static inline long sys_capset(struct __user_cap_header_struct *h,
+			      const struct __user_cap_data_struct *d)
+{ return syscall2(__NR_capset, L(h), L(d)); }
+
 static inline long sys_execve(const char *path, char *const argv[], char *const envp[])
 { return syscall3(__NR_execve, L(path), L(argv), L(envp)); }
 static inline __attribute__((noreturn)) void sys_exit_group(int status)

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host config net conf fuzz boot demo}
+suites=${SUITES:-unit size host config creds net conf fuzz boot demo}
 log=$top/build/test-results.txt
 : >"$log"
 
@@ -26,13 +26,14 @@ run_suite() {
 
 for s in $suites; do
 	case $s in
-	unit) run_suite unit sh -c 'build/host/test_sys; build/host/test_conf; build/host/test_netlink' ;;
+	unit) run_suite unit sh -c 'build/host/test_sys; build/host/test_conf; build/host/test_netlink; build/host/test_passwd' ;;
 	conf) run_suite conf sh tests/conf/run.sh ;;
 	fuzz) run_suite fuzz sh tests/fuzz/run.sh ;;
 	size) run_suite size sh tests/host/size.sh ;;
 	host) run_suite host sh tests/host/supervise.sh ;;
 	net) run_suite net sh tests/host/net.sh ;;
 	config) run_suite config sh tests/host/config.sh ;;
+	creds) run_suite creds sh tests/host/creds.sh ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;

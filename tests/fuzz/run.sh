@@ -1,10 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# A time-boxed libFuzzer run over the config decoder (FUZZ_TEST_SECONDS, default 60), from the seed corpus.
+# Time-boxed libFuzzer runs over what reads untrusted bytes: the config decoder (from the seed
+# corpus) and the passwd/group reader; FUZZ_TEST_SECONDS each (default 45).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-secs=${FUZZ_TEST_SECONDS:-60}
+secs=${FUZZ_TEST_SECONDS:-45}
 work=$top/build/fuzz-test
 rm -rf "$work" && mkdir -p "$work/corpus"
 cp "$top"/tests/fuzz/corpus/* "$work/corpus/" 2>/dev/null
@@ -14,3 +15,10 @@ rc=$?
 runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/log")
 check "fuzz conf_decode: ${runs:-0} inputs in ${secs}s, no crash, leak or UB (ASan+UBSan)" [ "$rc" = 0 ]
 check "fuzz conf_decode: the seed corpus is not empty" [ -n "$(ls "$top/tests/fuzz/corpus")" ]
+
+mkdir -p "$work/passwd"
+"$top/build/host/fuzz_passwd" -max_total_time="$secs" -max_len=8192 -print_final_stats=1 \
+	-artifact_prefix="$work/passwd-" "$work/passwd" >"$work/passwd.log" 2>&1
+rc=$?
+runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/passwd.log")
+check "fuzz passwd/group reader: ${runs:-0} inputs in ${secs}s, no crash, leak or UB (ASan+UBSan)" [ "$rc" = 0 ]

@@ -30,16 +30,6 @@ extern const volatile struct rc_note_desc rawinit_note_desc;
 /* A read config lives here, aligned for in-place reads; .bss costs no file size. */
 static __u64 conf_buf[RC_TOTAL_MAX / 8];
 
-static const char *env_value(char **envp, const char *key)
-{
-	size_t n = strlen(key);
-
-	for (; *envp; envp++)
-		if (!memcmp(*envp, key, n) && (*envp)[n] == '=')
-			return *envp + n + 1;
-	return 0;
-}
-
 /* Read all of fd into conf_buf: its length, or -EFBIG past RC_TOTAL_MAX. */
 static long read_all(int fd)
 {
@@ -86,12 +76,12 @@ int conf_load(struct conf *c, const char *path, const char **src, struct fmt *er
 		blob = (const void *)((unsigned long)rawinit_note_desc.addr_hi << 32 |
 				      rawinit_note_desc.addr_lo);
 		n = rawinit_note_desc.len;
-	} else if (path || (path = env_value(ri.envp, CONF_ENV_PATH))) {
+	} else if (path || (path = env_get(ri.envp, CONF_ENV_PATH))) {
 		*src = path;
 		n = read_path(path);
 	} else if ((n = read_path(CONF_DEFAULT_PATH)) != -ENOENT) {
 		*src = CONF_DEFAULT_PATH;
-	} else if ((fds = env_value(ri.envp, CONF_ENV_FD))) {
+	} else if ((fds = env_get(ri.envp, CONF_ENV_FD))) {
 		*src = CONF_ENV_FD;
 		if (parse_ulong(fds, &fdnum) < 0 || fdnum > 1023)
 			return -EBADF;

@@ -11,16 +11,6 @@
 #define STATUS_BUF_MAX	4096	/* /proc/self/status is about 1.5 KiB on 6.x */
 #define DEFAULT_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
-static const char *env_get(char **envp, const char *key)
-{
-	size_t n = strlen(key);
-
-	for (; *envp; envp++)
-		if (!memcmp(*envp, key, n) && (*envp)[n] == '=')
-			return *envp + n + 1;
-	return 0;
-}
-
 /*
  * execvp without the /bin/sh fallback: a name without '/' is tried in each PATH
  * entry; EACCES anywhere wins over ENOENT, as in POSIX execvp, so a file that

@@ -63,3 +63,13 @@ int str_eq(const char *a, const char *b)
 		a++, b++;
 	return *a == *b;
 }
+
+const char *env_get(char *const *envp, const char *key)
+{
+	size_t n = strlen(key);
+
+	for (; *envp; envp++)
+		if (!memcmp(*envp, key, n) && (*envp)[n] == '=')
+			return *envp + n + 1;
+	return 0;
+}

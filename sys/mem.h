@@ -14,4 +14,7 @@ size_t strlen(const char *s);
 /* True when a and b are the same string. */
 int str_eq(const char *a, const char *b);
 
+/* The value of KEY in a KEY=VALUE vector (environ), or NULL. */
+const char *env_get(char *const *envp, const char *key);
+
 #endif

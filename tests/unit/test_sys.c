@@ -14,6 +14,7 @@ void *t_memset(void *, int, size_t);
 int t_memcmp(const void *, const void *, size_t);
 size_t t_strlen(const char *);
 int str_eq(const char *, const char *);
+const char *env_get(char *const *, const char *);
 
 static int failed, passed;
 
@@ -108,6 +109,13 @@ static void test_mem(void)
 	expect(t_memcmp("\xff", "\x01", 1) > 0, "memcmp compares unsigned");
 	expect(t_strlen("") == 0 && t_strlen("rawinit") == 7, "strlen");
 	expect(str_eq("ab", "ab") && !str_eq("ab", "abc") && !str_eq("abc", "ab"), "str_eq");
+	{
+		char *env[] = { "PATHX=no", "PATH=/bin", "EMPTY=", "NOEQ", 0 };
+
+		expect(!strcmp(env_get(env, "PATH"), "/bin"), "env_get finds KEY, not a longer KEYX");
+		expect(!strcmp(env_get(env, "EMPTY"), "") && !env_get(env, "NOEQ") &&
+		       !env_get(env, "NONE"), "env_get: empty value, no '=', missing");
+	}
 }
 
 int main(void)

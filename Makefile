@@ -82,7 +82,12 @@ build/host/listen1: tests/host/listen1.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< -o $@
 
+build/host/hygparent: tests/host/hygparent.c
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< -o $@
+
 -include sys/netlink.mk
+-include tests/ns/ns.mk
 -include scripts/conf/conf.mk
 -include sys/passwd.mk
 
@@ -100,7 +105,8 @@ shell: all
 	$(Q)sh scripts/demo.sh $(ARCH) shell
 
 test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
-	build/host/fuzz_passwd build/host/netparent build/host/listen1 build/host/test_passwd
+	build/host/fuzz_passwd build/host/netparent build/host/listen1 build/host/test_passwd \
+	build/host/hygparent build/host/nsparent
 	$(Q)sh tests/run.sh
 
 bench: all

@@ -48,35 +48,25 @@ static void set_name(const char *step, const char *name,
 }
 
 /*
- * Records whose setup step this rawinit does not have yet (the namespace-init
- * steps: mounts, sysctls, LSM labels, namespaces). Running the workload
- * without them would run it with more privilege than asked for, so their
- * presence is fatal rather than ignored.
+ * Namespace records: rawinit does not create or join namespaces (its parent
+ * does), and does not yet check that it runs in the ones listed. Running as if
+ * they were honoured would be a lie, so a config carrying them is refused.
  */
-static const unsigned char sec_unapplied[] = {
-	RC_SEC_MOUNTS, RC_SEC_MASKED, RC_SEC_READONLY, RC_SEC_SYSCTLS, RC_SEC_NAMESPACES,
-};
-
-static void refuse_unapplied(const struct rc_init *in, const struct rc_process *p)
+static void refuse_unapplied(void)
 {
-	unsigned int i;
-
-	for (i = 0; i < sizeof(sec_unapplied); i++)
-		if (conf.sec[sec_unapplied[i]].rec)
-			fatal("config", conf_sec_name(sec_unapplied[i]), -ENOSYS, EXIT_FATAL);
-	if (in && (*conf_str(&conf, in->rootfs) || *conf_str(&conf, in->console) || in->flags))
-		fatal("config", "init: rootfs, console, root-readonly, default-masks", -ENOSYS,
-		      EXIT_FATAL);
-	if (p && (*conf_str(&conf, p->apparmor) || *conf_str(&conf, p->selinux)))
-		fatal("config", "process: apparmor, selinux labels", -ENOSYS, EXIT_FATAL);
+	if (conf.sec[RC_SEC_NAMESPACES].rec)
+		fatal("config", conf_sec_name(RC_SEC_NAMESPACES), -ENOSYS, EXIT_FATAL);
 }
 
 static void take_init(const struct rc_init *in)
 {
-	if (in->mode == RC_MODE_EXEC)
-		fatal("config", "mode exec: not built yet", -ENOSYS, EXIT_FATAL);
-	if (in->mode != RC_MODE_AUTO && in->mode != ri.mode + RC_MODE_VM)
+	/* exec is what a runtime's init does, wherever it runs: any pid will do. */
+	if (in->mode != RC_MODE_AUTO && in->mode != RC_MODE_EXEC &&
+	    in->mode != ri.mode + RC_MODE_VM)
 		fatal("config", "mode: not the mode rawinit finds itself in", -EINVAL, EXIT_FATAL);
+	ri.exec = in->mode == RC_MODE_EXEC;
+	if (*conf_str(&conf, in->console))
+		ri.console = conf_str(&conf, in->console);
 	if (in->verbosity > ri.verbose)
 		ri.verbose = in->verbosity;
 	if (!ri.grace_from_args)
@@ -119,7 +109,7 @@ const struct conf *config_apply(void)
 	}
 	in = CONF_ONE(&conf, RC_SEC_INIT, struct rc_init);
 	p = CONF_ONE(&conf, RC_SEC_PROCESS, struct rc_process);
-	refuse_unapplied(in, p);
+	refuse_unapplied();
 	if (in)
 		take_init(in);
 	log_step("config", src);

@@ -1,20 +1,26 @@
 // SPDX-License-Identifier: MIT
-/* Put /dev/console on fds 0, 1 and 2 (the kernel leaves them closed without it). */
+/* Put the console on fds 0, 1 and 2: /dev/console in a VM, or the config's console path. */
 #include <linux/fcntl.h>
 #include "../sys/syscalls.h"
 #include "rawinit.h"
 
-int console_attach(void)
+/*
+ * Opened without O_CLOEXEC on purpose: when 0..2 are closed (a kernel without
+ * /dev/console leaves them so) the open lands on one of them and must survive
+ * execve; any other fd is closed right after the dup3s, in a single thread.
+ * A pty peer handed over by a parent as fd N works as `/proc/self/fd/N`.
+ */
+int console_attach(const char *path)
 {
-	long fd = sys_openat(AT_FDCWD, "/dev/console", O_RDWR | O_NOCTTY, 0);
+	long fd = sys_openat(AT_FDCWD, path, O_RDWR | O_NOCTTY, 0), r = 0;
 	int i;
 
 	if (fd < 0)
 		return (int)fd;
-	for (i = 0; i <= 2; i++)
+	for (i = 0; i <= 2 && r >= 0; i++)
 		if (fd != i)
-			sys_dup3((int)fd, i, 0);
+			r = sys_dup3((int)fd, i, 0);
 	if (fd > 2)
 		sys_close((int)fd);
-	return 0;
+	return r < 0 ? (int)r : 0;
 }

@@ -7,6 +7,8 @@
 #include "../sys/fmt.h"
 #include "../sys/clock.h"
 #include "rawinit.h"
+#include "rootfs.h"
+#include "conf.h"
 
 struct rawinit ri = {
 	.grace_ns = GRACE_NS_DEFAULT,
@@ -69,10 +71,22 @@ static enum mode detect_mode(void)
 	return MODE_CONTAINER;
 }
 
+/* Anything that changes the mount namespace or kernel knobs: never on a host. */
+static int touches_mount_ns(const struct conf *c)
+{
+	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
+
+	return (in && (*conf_str(c, in->rootfs) || in->flags)) ||
+	       CONF_COUNT(c, RC_SEC_MOUNTS) || CONF_COUNT(c, RC_SEC_MASKED) ||
+	       CONF_COUNT(c, RC_SEC_READONLY) || CONF_COUNT(c, RC_SEC_SYSCTLS);
+}
+
 /*
- * The config's setup steps, in the order DESIGN.md gives: modules, then the
- * parent's go-ahead, then the network (while capabilities are still held),
- * then names.
+ * The config's setup steps, in the order DESIGN.md gives: modules, the parent's
+ * go-ahead, the console, the network (while capabilities are still held), the
+ * mount namespace (new root, mounts, /dev, pivot_root), /etc files and names
+ * in the new root, sysctls, then masked and read-only paths and the read-only
+ * root. Credentials and the last steps follow in workload_exec().
  */
 static void setup(const struct conf *c)
 {
@@ -85,13 +99,26 @@ static void setup(const struct conf *c)
 	r = sync_wait();
 	if (r < 0)
 		fatal("sync", "parent", r, EXIT_FATAL);
+	if (ri.console && (r = console_attach(ri.console)) < 0)
+		fatal("console", ri.console, r, EXIT_FATAL);
 	r = net_setup(c, &what);
 	if (r < 0)
 		fatal("net", what, r, EXIT_FATAL);
-	r = etc_files_write(c, &what);
+	if (ri.mode == MODE_SUBREAPER && touches_mount_ns(c))
+		fatal("mount", "a subreaper shares the host's mounts and sysctls", -EPERM, EXIT_FATAL);
+	r = rootfs_setup(c, &what);
+	if (r < 0)
+		fatal("mount", what, r, EXIT_FATAL);
+	r = etc_files_write(c, &what);	/* into the new root, before it is sealed */
 	if (r < 0)
 		fatal("write", what, r, EXIT_FATAL);
 	config_names(c);
+	r = sysctls_apply(c, &what);	/* before /proc/sys turns read-only */
+	if (r < 0)
+		fatal("sysctl", what, r, EXIT_FATAL);
+	r = rootfs_seal(c, &what);
+	if (r < 0)
+		fatal("mount", what, r, EXIT_FATAL);
 }
 
 static __attribute__((noreturn)) void bad_args(const char *bad)
@@ -118,6 +145,7 @@ int main(int argc, char **argv, char **envp)
 	sys_rt_sigprocmask(0 /* SIG_BLOCK */, &all, 0);
 	/* An inherited SIG_IGN (or SA_NOCLDWAIT) on SIGCHLD would auto-reap: no statuses. */
 	sys_rt_sigaction(17 /* SIGCHLD */, &dfl, 0);
+	hygiene_enter();
 	ri.envp = envp;
 	ri.mode = detect_mode();
 	bad = parse_args(argv, &what) < 0 ? what : 0;
@@ -133,12 +161,16 @@ int main(int argc, char **argv, char **envp)
 		bad_args("COMMAND missing (none in the config either)");
 	if (conf)
 		setup(conf);
-	if (ri.mode == MODE_SUBREAPER) {
+	if (ri.mode == MODE_SUBREAPER && !ri.exec) {
 		r = sys_prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
 		if (r < 0)
 			fatal("prctl", "PR_SET_CHILD_SUBREAPER", r, EXIT_FATAL);
 	}
 	sync_done();
+	if (ri.exec) {
+		log_step("exec", ri.argv[0]);
+		workload_exec();
+	}
 	r = spawn_workload();
 	if (r < 0)
 		fatal("spawn", ri.argv[0], r, EXIT_FATAL);

@@ -47,7 +47,7 @@ int mounts_early(const char **what)
 		*what = early_mounts[i].target;
 		r = mount_one(&early_mounts[i]);
 		if (i == 0)
-			console_attach();
+			console_attach("/dev/console");
 		if (r < 0)
 			return r;
 		log_step("mount", *what);

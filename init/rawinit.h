@@ -32,6 +32,10 @@ struct rawinit {
 	const char *conf_path;		/* -c PATH */
 	const char *cwd;		/* the workload's working directory, or NULL */
 	int sync_fd;			/* pipe to the parent (errors go there too), or -1 */
+	int exec;			/* config mode exec: execve the workload in place */
+	int ppid;			/* the parent at entry (the child's: rawinit) */
+	int pdeathsig;			/* the parent death signal at entry (the child's: 0) */
+	const char *console;		/* the config's console path, or NULL */
 	char **argv;			/* the workload's argv, NULL-terminated */
 	char **envp;
 	const struct conf *conf;	/* the decoded config, or NULL */
@@ -53,14 +57,19 @@ struct fmt;
 const struct conf *config_apply(void);
 void config_names(const struct conf *c);
 int conf_load(struct conf *c, const char *path, const char **src, struct fmt *err);
-int console_attach(void);
+int console_attach(const char *path);
 int modules_load(const struct conf *c, const char **what);
 int net_setup(const struct conf *c, const char **what);
 int etc_files_write(const struct conf *c, const char **what);
 int creds_apply(const struct conf *c, const char **what);
 int sync_wait(void);
 void sync_done(void);
+void hygiene_enter(void);
+int cwd_enter(const char **step, const char **what);
+int parent_check(void);
+int lsm_apply(const struct conf *c, const char **step, const char **what);
 int spawn_workload(void);
+__attribute__((noreturn)) void workload_exec(void);
 int supervise(int child);
 int reap(int child, int *status, int *done);
 void drain(int child);

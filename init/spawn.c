@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* Start the workload as a child: its own session or group, clean signal state, PATH lookup. */
+/* Start the workload: as a child, or in place in exec mode; the last steps before its execve. */
 #include <asm/errno.h>
 #include <asm/ioctls.h>
 #include <linux/fcntl.h>
 #include "../sys/syscalls.h"
 #include "../sys/mem.h"
 #include "rawinit.h"
+#include "conf.h"
 
 #define EXEC_PATH_MAX	4096	/* PATH_MAX: one candidate path dir/name */
 #define STATUS_BUF_MAX	4096	/* /proc/self/status is about 1.5 KiB on 6.x */
@@ -86,59 +87,99 @@ static __u64 ignored_signals(void)
 	return ~0ULL;
 }
 
+/* A failure in the workload's process: the child reports and exits; exec mode ends in fatal(). */
+static __attribute__((noreturn)) void exec_fail(const char *step, const char *what, long err,
+						 int code)
+{
+	if (ri.exec)
+		fatal(step, what, err, code);
+	log_err(step, what, err);
+	sys_exit_group(code);
+}
+
 /*
- * In the child: a VM workload gets its own session with the console as its
- * controlling terminal; elsewhere its own process group, made the terminal's
- * foreground group when there is a terminal (SIGTTOU is still blocked here, so
- * TIOCSPGRP from the background works). Then every signal back to its default
- * disposition (SIG_IGN survives execve) and an empty mask; then the config's
- * credentials and limits (PID 1 keeps its own privileges to supervise).
+ * The workload's session (DESIGN.md step 4, its side). In a VM, or with a
+ * console or `terminal` configured, its own session with fd 0 as controlling
+ * terminal (a VM's console is PID 1's to take: steal it; elsewhere never
+ * steal). A console that is no terminal (a file, /dev/null) is fine; `terminal`
+ * without one is not. Else a supervised workload gets its own process group,
+ * made the terminal's foreground group when there is one (SIGTTOU is still
+ * blocked, so TIOCSPGRP from the background works); in exec mode the process
+ * group stays as the parent made it.
  */
-static __attribute__((noreturn)) void child_exec(void)
+static void session_take(void)
+{
+	const struct rc_process *p = ri.conf ? CONF_ONE(ri.conf, RC_SEC_PROCESS,
+							struct rc_process) : 0;
+	int terminal = p && (p->flags & RC_PROC_TERMINAL), pgid;
+	long r;
+
+	if (ri.mode == MODE_VM || ri.console || terminal) {
+		sys_setsid();
+		r = sys_ioctl(0, TIOCSCTTY, ri.mode == MODE_VM);
+		if (r < 0 && (terminal || (ri.console && r != -ENOTTY)))
+			exec_fail("terminal", ri.console ? ri.console : "fd 0", r, EXIT_FATAL);
+	} else if (!ri.exec) {
+		pgid = (int)sys_getpid();
+		sys_setpgid(0, 0);
+		sys_ioctl(0, TIOCSPGRP, (long)&pgid);
+	}
+}
+
+/*
+ * The end of the setup sequence, in the process that execs the workload (the
+ * child in supervised modes, rawinit itself in exec mode), in DESIGN.md's
+ * order: its session (4); every signal back to its default disposition
+ * (SIG_IGN survives execve) and an empty mask; LSM labels (7, before the
+ * credentials as runc does); the credentials and limits (8, PID 1 keeps its
+ * own), the working directory, checked to be inside the root; the parent
+ * death signal back and the parent still there (9); no fd above 2 (10: an
+ * argv[0] or cwd of /proc/self/fd/N can then name nothing leaked); execve.
+ */
+__attribute__((noreturn)) void workload_exec(void)
 {
 	const struct ksigaction dfl = { 0, 0, 0, 0 };
 	const __u64 none = 0;
-	const char *what;
+	const char *step, *what;
 	__u64 ign;
 	int sig;
 	long r;
 
-	if (ri.mode == MODE_VM) {
-		sys_setsid();
-		sys_ioctl(0, TIOCSCTTY, 1);
-	} else {
-		int pgid = (int)sys_getpid();
-
-		sys_setpgid(0, 0);
-		sys_ioctl(0, TIOCSPGRP, (long)&pgid);
-	}
+	session_take();
 	ign = ignored_signals();
 	for (sig = 1; sig <= KSIG_MAX; sig++)
 		if ((ign & SIGNAL_BIT(sig)) && sig != 9 && sig != 19)	/* KILL, STOP */
 			sys_rt_sigaction(sig, &dfl, 0);
 	sys_rt_sigprocmask(2 /* SIG_SETMASK */, &none, 0);
-	r = creds_apply(ri.conf, &what);
-	if (r < 0) {
-		log_err("creds", what, r);
-		sys_exit_group(EXIT_FATAL);
+	if ((r = lsm_apply(ri.conf, &step, &what)) < 0)
+		exec_fail(step, what, r, EXIT_FATAL);
+	if ((r = creds_apply(ri.conf, &what)) < 0)
+		exec_fail("creds", what, r, EXIT_FATAL);
+	if ((r = cwd_enter(&step, &what)) < 0)
+		exec_fail(step, what, r, EXIT_FATAL);
+	if ((r = parent_check()) < 0) {
+		log_err("parent", "gone before exec", r);
+		sys_kill((int)sys_getpid(), 9 /* SIGKILL */);
+		sys_exit_group(EXIT_FATAL);	/* PID 1 of a namespace cannot SIGKILL itself */
 	}
-	if (ri.cwd && (r = sys_chdir(ri.cwd)) < 0) {
-		log_err("chdir", ri.cwd, r);
-		sys_exit_group(EXIT_FATAL);
-	}
+	if ((r = sys_close_range(3, ~0U, 0)) < 0)
+		exec_fail("close_range", "3..", r, EXIT_FATAL);
 	r = exec_path(ri.argv, ri.envp);
-	log_err("exec", ri.argv[0], r);
-	sys_exit_group(r == -ENOENT || r == -ENOTDIR ? EXIT_NOENT : EXIT_NOEXEC);
+	exec_fail("exec", ri.argv[0], r, r == -ENOENT || r == -ENOTDIR ? EXIT_NOENT : EXIT_NOEXEC);
 }
 
 /* The child's pid, or -errno when fork fails. */
 int spawn_workload(void)
 {
+	int self = (int)sys_getpid();
 	long pid;
 
 	log_step("spawn", ri.argv[0]);
 	pid = sys_fork();
-	if (pid == 0)
-		child_exec();
+	if (pid == 0) {
+		ri.ppid = self;		/* the child's parent is rawinit, */
+		ri.pdeathsig = 0;	/* and fork cleared the signal */
+		workload_exec();
+	}
 	return (int)pid;
 }

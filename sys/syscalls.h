@@ -58,6 +58,12 @@ static inline long sys_mount(const char *src, const char *dst, const char *type,
 { return syscall5(__NR_mount, L(src), L(dst), L(type), L(flags), L(data)); }
 static inline long sys_chdir(const char *path)
 { return syscall1(__NR_chdir, L(path)); }
+/* The length written, NUL included; an unreachable cwd reads "(unreachable)/...". */
+static inline long sys_getcwd(char *buf, unsigned long size)
+{ return syscall2(__NR_getcwd, L(buf), L(size)); }
+/* Linux 5.9. flags 0: close every fd in [first, last]. */
+static inline long sys_close_range(unsigned int first, unsigned int last, unsigned int flags)
+{ return syscall3(__NR_close_range, first, last, flags); }
 static inline long sys_sethostname(const char *name, unsigned long len)
 { return syscall2(__NR_sethostname, L(name), L(len)); }
 static inline long sys_setdomainname(const char *name, unsigned long len)
@@ -71,6 +77,8 @@ static inline long sys_reboot(unsigned int cmd)
 
 static inline long sys_getpid(void)
 { return syscall0(__NR_getpid); }
+static inline long sys_getppid(void)
+{ return syscall0(__NR_getppid); }
 static inline long sys_setsid(void)
 { return syscall0(__NR_setsid); }
 static inline long sys_setpgid(int pid, int pgid)

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host config creds net conf fuzz boot demo}
+suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz boot demo}
 log=$top/build/test-results.txt
 : >"$log"
 
@@ -33,7 +33,9 @@ for s in $suites; do
 	host) run_suite host sh tests/host/supervise.sh ;;
 	net) run_suite net sh tests/host/net.sh ;;
 	config) run_suite config sh tests/host/config.sh ;;
+	ns) run_suite ns sh tests/ns/rootfs.sh ;;
 	creds) run_suite creds sh tests/host/creds.sh ;;
+	hygiene) run_suite hygiene sh tests/host/hygiene.sh ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;

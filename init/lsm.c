@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: MIT
+/* The workload's LSM labels for its execve: AppArmor profile, SELinux label (DESIGN.md step 7). */
+#include <asm/errno.h>
+#include <linux/magic.h>
+#include "../sys/fs.h"
+#include "../sys/mem.h"
+#include "rawinit.h"
+#include "conf.h"
+
+#define AA_EXEC		"exec "		/* AppArmor's change_onexec command */
+
+static char attr[sizeof(AA_EXEC) + RC_STRING_MAX];
+
+/*
+ * prefix and value in one write (the kernel takes an attribute in one write)
+ * to path, or to alt when path does not exist. The file must be on procfs: a
+ * rootfs whose /proc is a look-alike would take the write and label nothing
+ * (CVE-2019-16884 class).
+ */
+static long attr_write(const char *path, const char *alt, const char *prefix, const char *value)
+{
+	unsigned long n = strlen(prefix), m = strlen(value);
+	struct statfs sf;
+	long fd, r;
+
+	memcpy(attr, prefix, n);
+	memcpy(attr + n, value, m);	/* the decoder bounds m below RC_STRING_MAX */
+	fd = sys_openat(AT_FDCWD, path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+	if (fd == -ENOENT && alt)
+		fd = sys_openat(AT_FDCWD, alt, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
+	if (fd < 0)
+		return fd;
+	r = sys_fstatfs((int)fd, &sf);
+	if (r >= 0 && sf.f_type != PROC_SUPER_MAGIC)
+		r = -ENODEV;
+	if (r >= 0)
+		r = sys_write((int)fd, attr, n + m);
+	if (r >= 0 && (unsigned long)r != n + m)
+		r = -EIO;
+	sys_close((int)fd);
+	return r;
+}
+
+/*
+ * As runc does: AppArmor's "exec PROFILE" goes to its own attr directory
+ * (Linux 5.8+), else to the shared attr/exec (libcontainer/apparmor
+ * setProcAttr); SELinux has no directory of its own, its label goes to the
+ * shared attr/exec (go-selinux SetExecLabel). A label for an LSM that is not
+ * running fails in the kernel (EINVAL: no LSM takes it), so the workload
+ * never runs unlabelled. On failure *step names the LSM, *what the label.
+ */
+int lsm_apply(const struct conf *c, const char **step, const char **what)
+{
+	const struct rc_process *p = c ? CONF_ONE(c, RC_SEC_PROCESS, struct rc_process) : 0;
+	long r = 0;
+
+	if (!p)
+		return 0;
+	*what = conf_str(c, p->apparmor);
+	if (**what) {
+		*step = "apparmor";
+		r = attr_write("/proc/self/attr/apparmor/exec", "/proc/self/attr/exec", AA_EXEC,
+			       *what);
+		if (r < 0)
+			return (int)r;
+	}
+	*what = conf_str(c, p->selinux);
+	if (**what) {
+		*step = "selinux";
+		r = attr_write("/proc/self/attr/exec", 0, "", *what);
+	}
+	return r < 0 ? (int)r : 0;
+}

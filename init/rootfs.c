@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: MIT
+/* The mount namespace: rootfs bound onto itself, the configured mounts, /dev, pivot_root. */
+#include <asm/errno.h>
+#include "../sys/fs.h"
+#include "../sys/mem.h"
+#include "conf.h"
+#include "rootfs.h"
+
+/* The rootfs bound onto itself (rbind): a mount pivot_root can take, as an fd on its root. */
+static long bind_root(const char *rootfs)
+{
+	long t, dir, r;
+
+	t = sys_open_tree(AT_FDCWD, rootfs, OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_RECURSIVE);
+	if (t < 0)
+		return t;
+	dir = sys_openat(AT_FDCWD, rootfs, O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+	r = dir < 0 ? dir : mount_attach((int)t, (int)dir);
+	if (dir >= 0)
+		sys_close((int)dir);
+	if (r < 0) {
+		sys_close((int)t);
+		return r;
+	}
+	return t;
+}
+
+/* Only a tmpfs mounted on /dev itself is a fresh /dev to populate. */
+static int is_dev(const struct conf *c, const struct rc_mount *m)
+{
+	const char *t = conf_str(c, m->target);
+
+	return str_eq(t, "/dev") || str_eq(t, "/dev/");
+}
+
+/* The mounts in config order; *devfd ends as the mount fd of a tmpfs on /dev, or -1. */
+static long mounts_apply(int root, const struct conf *c, long *devfd, const char **what)
+{
+	unsigned int i, n = CONF_COUNT(c, RC_SEC_MOUNTS);
+	const struct rc_mount *m;
+	long mnt;
+
+	for (i = 0; i < n; i++) {
+		m = CONF_AT(c, RC_SEC_MOUNTS, struct rc_mount, i);
+		mnt = mount_cfg(root, c, m, what);
+		if (mnt < 0)
+			return mnt;
+		if (is_dev(c, m)) {
+			if (*devfd >= 0)
+				sys_close((int)*devfd);
+			*devfd = -1;
+			if (str_eq(conf_str(c, m->fstype), "tmpfs") && !(m->flags & MS_BIND)) {
+				*devfd = mnt;
+				continue;
+			}
+		}
+		sys_close((int)mnt);
+	}
+	return 0;
+}
+
+/*
+ * runc's pivot_root(".", "."): the old root ends up stacked on the new one;
+ * from its fd make it rslave (so the detach does not propagate to the host)
+ * and detach it, then step into the new root. No directory for the old root
+ * is needed inside the rootfs.
+ */
+static long pivot(int newroot)
+{
+	long old = sys_openat(AT_FDCWD, "/", O_PATH | O_DIRECTORY | O_CLOEXEC, 0), r;
+
+	if (old < 0)
+		return old;
+	r = sys_fchdir(newroot);
+	if (r >= 0)
+		r = sys_pivot_root(".", ".");
+	if (r >= 0)
+		r = sys_fchdir((int)old);
+	if (r >= 0)
+		r = sys_mount(0, ".", 0, MS_SLAVE | MS_REC, 0);
+	if (r >= 0)
+		r = sys_umount2(".", MNT_DETACH);
+	if (r >= 0)
+		r = sys_chdir("/");
+	sys_close((int)old);
+	return r;
+}
+
+int rootfs_setup(const struct conf *c, const char **what)
+{
+	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
+	const char *rootfs = in ? conf_str(c, in->rootfs) : "";
+	long root, devfd = -1, r;
+
+	if (!*rootfs && !CONF_COUNT(c, RC_SEC_MOUNTS))
+		return 0;
+	/* Nothing below may propagate back to the parent's mounts (runc's default). */
+	*what = "/";
+	r = sys_mount(0, "/", 0, MS_SLAVE | MS_REC, 0);
+	if (r < 0)
+		return (int)r;
+	if (*rootfs) {
+		*what = rootfs;
+		root = bind_root(rootfs);
+	} else {
+		root = sys_openat(AT_FDCWD, "/", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
+	}
+	if (root < 0)
+		return (int)root;
+	r = mounts_apply((int)root, c, &devfd, what);
+	if (devfd >= 0) {
+		if (r >= 0)
+			r = dev_populate((int)devfd, what);
+		sys_close((int)devfd);
+	}
+	if (r >= 0 && *rootfs) {
+		*what = rootfs;
+		r = pivot((int)root);
+	}
+	sys_close((int)root);
+	return r < 0 ? (int)r : 0;
+}

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/* The mount-namespace and sysctl steps (DESIGN.md steps 6 and 7) and the helpers they share. */
+#ifndef INIT_ROOTFS_H
+#define INIT_ROOTFS_H
+
+#include <linux/types.h>
+
+struct conf;
+struct rc_mount;
+
+/*
+ * The three steps, each 0 or -errno with *what naming the object on failure
+ * (a path, a sysctl key, or the rootfs); the caller prints
+ * `rawinit: <step>: <what>: <ERRNAME> (<n>)` and does not run the workload.
+ * Order: rootfs_setup after the network (its mounts may need modules, its
+ * sysfs the final netns), then anything that writes into the new root (/etc
+ * files) and the names, sysctls_apply, rootfs_seal, then credentials:
+ *
+ *   rootfs_setup   step "mount": `/` made rslave, the rootfs bound onto itself,
+ *                  the configured mounts in order, /dev populated (when a tmpfs
+ *                  is mounted on it), pivot_root, the old root detached. With no
+ *                  rootfs: the mounts and /dev only, in the current root. Call it
+ *                  only in a mount namespace of rawinit's own (vm, container).
+ *   sysctls_apply  step "sysctl": each key written through a verified procfs.
+ *   rootfs_seal    step "mount": read-only paths, masked paths (runc's lists
+ *                  added under default-masks), then the root read-only. After
+ *                  sysctls_apply, as in runc: /proc/sys is a default read-only path.
+ */
+int rootfs_setup(const struct conf *c, const char **what);
+int sysctls_apply(const struct conf *c, const char **what);
+int rootfs_seal(const struct conf *c, const char **what);
+
+/* inroot.c: an O_PATH fd for `path` resolved inside the tree at `root` (absolute
+ * symlinks and ".." stop at root; no magic links), or -errno. `flags` adds O_*. */
+long inroot_open(int root, const char *path, unsigned int flags);
+/* The same, creating the missing components as directories when `mkdir`, the
+ * last one as an empty file when `file`, one at a time through dirfds. */
+long inroot_target(int root, const char *path, int mkdir, int file);
+
+/* mount_cfg.c: one configured mount under root; its mount fd, or -errno with
+ * *what set (the source when the source is at fault, else the target). */
+long mount_cfg(int root, const struct conf *c, const struct rc_mount *m, const char **what);
+/* Attach the detached mount `mnt` on top of the object `target` refers to. */
+long mount_attach(int mnt, int target);
+/* A fresh, empty, read-only tmpfs as a detached mount fd (masks over directories). */
+long mount_tmpfs_ro(void);
+/* 1 when fd (or fd/name) is a character device major:minor, 0 when not, or -errno. */
+long is_chardev(int fd, const char *name, unsigned int major, unsigned int minor);
+
+/* devnodes.c: the standard nodes and links in the fresh /dev at devfd. */
+int dev_populate(int devfd, const char **what);
+
+#endif

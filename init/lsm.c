@@ -20,25 +20,14 @@ static char attr[sizeof(AA_EXEC) + RC_STRING_MAX];
 static long attr_write(const char *path, const char *alt, const char *prefix, const char *value)
 {
 	unsigned long n = strlen(prefix), m = strlen(value);
-	struct statfs sf;
-	long fd, r;
+	long fd;
 
 	memcpy(attr, prefix, n);
 	memcpy(attr + n, value, m);	/* the decoder bounds m below RC_STRING_MAX */
 	fd = sys_openat(AT_FDCWD, path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
 	if (fd == -ENOENT && alt)
 		fd = sys_openat(AT_FDCWD, alt, O_WRONLY | O_NOFOLLOW | O_CLOEXEC, 0);
-	if (fd < 0)
-		return fd;
-	r = sys_fstatfs((int)fd, &sf);
-	if (r >= 0 && sf.f_type != PROC_SUPER_MAGIC)
-		r = -ENODEV;
-	if (r >= 0)
-		r = sys_write((int)fd, attr, n + m);
-	if (r >= 0 && (unsigned long)r != n + m)
-		r = -EIO;
-	sys_close((int)fd);
-	return r;
+	return procfs_write_close(fd, attr, n + m);
 }
 
 /*

@@ -57,6 +57,7 @@ struct fmt;
 const struct conf *config_apply(void);
 void config_names(const struct conf *c);
 int conf_load(struct conf *c, const char *path, const char **src, struct fmt *err);
+long procfs_write_close(long fd, const void *buf, unsigned long n);
 int console_attach(const char *path);
 int modules_load(const struct conf *c, const char **what);
 int net_setup(const struct conf *c, const char **what);

@@ -5,6 +5,7 @@
 #include "../sys/fs.h"
 #include "../sys/mem.h"
 #include "conf.h"
+#include "rawinit.h"
 #include "rootfs.h"
 
 #define PROC_ROOT_INO	1	/* the inode number of every procfs root (fs/proc/root.c) */
@@ -53,8 +54,7 @@ static long sysctl_write(int proc, const char *key, const char *value)
 			   RESOLVE_NO_XDEV,
 	};
 	unsigned long i, n = strlen(value);
-	struct statfs sf;
-	long fd, r;
+	long fd;
 
 	memcpy(sysctl_path, "sys/", 4);
 	for (i = 0; key[i] && i < RC_STRING_MAX; i++)
@@ -62,17 +62,7 @@ static long sysctl_write(int proc, const char *key, const char *value)
 	sysctl_path[4 + i] = 0;
 	/* NO_XDEV: the file is on the procfs just checked, nothing mounted over it. */
 	fd = sys_openat2(proc, sysctl_path, &how);
-	if (fd < 0)
-		return fd;
-	r = sys_fstatfs((int)fd, &sf);
-	if (r >= 0 && sf.f_type != PROC_SUPER_MAGIC)
-		r = -ENODEV;
-	if (r >= 0)
-		r = sys_write((int)fd, value, n);
-	if (r >= 0 && (unsigned long)r != n)
-		r = -EIO;	/* a sysctl takes its value in one write */
-	sys_close((int)fd);
-	return r;
+	return procfs_write_close(fd, value, n);
 }
 
 int sysctls_apply(const struct conf *c, const char **what)

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* The mount namespace: rootfs bound onto itself, the configured mounts, /dev, pivot_root. */
+/* The mount namespace: rootfs bound onto itself, the configured mounts, /dev, pivot_root
+ * (or, from a VM's initramfs, move + chroot). */
 #include <asm/errno.h>
+#include <linux/magic.h>
 #include "../sys/fs.h"
 #include "../sys/mem.h"
 #include "conf.h"
+#include "rawinit.h"
 #include "rootfs.h"
 
 /* The rootfs bound onto itself (rbind): a mount pivot_root can take, as an fd on its root. */
@@ -60,10 +63,53 @@ static long mounts_apply(int root, const struct conf *c, long *devfd, const char
 }
 
 /*
+ * Is the root we are leaving the kernel's rootfs, i.e. the initramfs? pivot_root
+ * refuses that one as the old root with EINVAL: rootfs is the namespace's root
+ * mount, with no parent to move it under (Documentation/filesystems/
+ * ramfs-rootfs-initramfs.rst: "you can neither pivot_root rootfs, nor unmount
+ * it"; overmount it instead: mount --move . /; chroot .). EINVAL alone is not proof, so all three must hold: pivot_root said
+ * EINVAL; we are a VM's PID 1 (the kernel ran us, so "/" is whatever it
+ * unpacked or mounted, never a container runtime's choice); and "/" is ramfs or
+ * tmpfs, the two filesystems rootfs can be. Anything else keeps pivot_root's
+ * error and the setup fails closed; a container (PID 1 of a pid namespace)
+ * never gets here and always pivots.
+ */
+static int is_initramfs(int oldroot)
+{
+	struct statfs st;
+
+	return ri.mode == MODE_VM && sys_fstatfs(oldroot, &st) == 0 &&
+	       (st.f_type == RAMFS_MAGIC || st.f_type == TMPFS_MAGIC);
+}
+
+/*
+ * switch_root, as busybox and util-linux do it: move the new root's mount (its
+ * fd, so no path is looked up again) on top of "/", then chroot into it (cwd is
+ * already there). The initramfs stays underneath, unreachable by path; so do
+ * the early /dev, /proc and /sys mounted on it (mountinfo, which lists only
+ * mounts below the reader's root, does not show them). Its files are not
+ * deleted to free their memory as switch_root does: the new root is a directory
+ * of that same filesystem (same st_dev), so a walk telling the two apart would
+ * have to skip it by inode; left for later. A workload that keeps CAP_SYS_CHROOT
+ * could climb back out of a chroot, as after any switch_root: drop it from the
+ * bounding set where that matters.
+ */
+static long switch_root(int newroot)
+{
+	long r = sys_move_mount(newroot, "", AT_FDCWD, "/", MOVE_MOUNT_F_EMPTY_PATH);
+
+	if (r >= 0)
+		r = sys_chroot(".");
+	if (r >= 0)
+		r = sys_chdir("/");
+	return r;
+}
+
+/*
  * runc's pivot_root(".", "."): the old root ends up stacked on the new one;
  * from its fd make it rslave (so the detach does not propagate to the host)
  * and detach it, then step into the new root. No directory for the old root
- * is needed inside the rootfs.
+ * is needed inside the rootfs. From a VM's initramfs: switch_root above.
  */
 static long pivot(int newroot)
 {
@@ -74,6 +120,11 @@ static long pivot(int newroot)
 	r = sys_fchdir(newroot);
 	if (r >= 0)
 		r = sys_pivot_root(".", ".");
+	if (r == -EINVAL && is_initramfs((int)old)) {
+		sys_close((int)old);
+		log_step("switch-root", "initramfs: move + chroot");
+		return switch_root(newroot);
+	}
 	if (r >= 0)
 		r = sys_fchdir((int)old);
 	if (r >= 0)

@@ -18,7 +18,8 @@ struct rc_mount;
  *
  *   rootfs_setup   step "mount": `/` made rslave, the rootfs bound onto itself,
  *                  the configured mounts in order, /dev populated (when a tmpfs
- *                  is mounted on it), pivot_root, the old root detached. With no
+ *                  is mounted on it), pivot_root, the old root detached (from a
+ *                  VM's initramfs: move onto / and chroot instead). With no
  *                  rootfs: the mounts and /dev only, in the current root. Call it
  *                  only in a mount namespace of rawinit's own (vm, container).
  *   sysctls_apply  step "sysctl": each key written through a verified procfs.

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Filesystem and mount syscalls: openat2, the fd-based mount API, pivot_root, statx, fstatfs. */
+/* Filesystem and mount syscalls: openat2, the fd-based mount API, pivot_root, chroot, statx, fstatfs. */
 #ifndef SYS_FS_H
 #define SYS_FS_H
 
@@ -52,6 +52,8 @@ static inline long sys_umount2(const char *path, int flags)
 { return syscall2(__NR_umount2, L(path), flags); }
 static inline long sys_pivot_root(const char *new_root, const char *put_old)
 { return syscall2(__NR_pivot_root, L(new_root), L(put_old)); }
+static inline long sys_chroot(const char *path)
+{ return syscall1(__NR_chroot, L(path)); }
 static inline long sys_fchdir(int fd)
 { return syscall1(__NR_fchdir, fd); }
 static inline long sys_mknodat(int dfd, const char *path, unsigned int mode, unsigned int dev)

@@ -9,7 +9,10 @@
 #   # check: FUNC ARGS (below)       # timeout: seconds (default 90)   # mode: file mode
 #   # file: DEST SRC [MODE]  an extra file for this case's own initramfs; SRC is under
 #     build/boot-tests/, where {isa} stands for the ISA (configs from tests/boot/conf/
-#     are compiled to conf/NAME.bin, and {isa}-embedded is rawinit carrying conf/embedded.bin)
+#     are compiled to conf/NAME.bin, tests/boot/files/ is copied to files/, and
+#     {isa}-embedded is rawinit carrying conf/embedded.bin)
+#   # tree: DIR  a second root at DIR in this case's initramfs (scripts/initramfs.sh TREE=:
+#     directories, busybox, applet links), with the case script as DIR/NAME.sh
 #   # end: the kernel's last line (default "reboot: Power down")
 #   # conf: NAME   tests/boot/conf/NAME.conf, plus a `module` line per .ko of
 #   # modules: NAMES  (resolved with the ISA's modules.dep, packed in /lib/modules/),
@@ -36,6 +39,7 @@ directive() { sed -n "s/^# $1: \{0,1\}//p" "$top/tests/boot/cases/$2.sh"; }
 # string area flipped: the checksum no longer matches); the init with one embedded.
 conf=$top/build/host/rawinit-conf
 mkdir -p "$out/conf"
+rm -rf "$out/files" && cp -R "$top/tests/boot/files" "$out/files" || exit 1
 for f in "$top"/tests/boot/conf/*.conf; do
 	"$conf" build "$f" -o "$out/conf/$(basename "$f" .conf).bin" || exit 1
 done
@@ -55,16 +59,18 @@ for isa in $arches; do
 			m=$(directive mode "$c")
 			echo "file /t/$c.sh $top/tests/boot/cases/$c.sh ${m:-0755}"
 		done)
-	echo "$list" | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa.cpio" || exit 1
+	echo "$list" | TREE= sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa.cpio" || exit 1
 	moddir=$top/.cache/$isa/root/lib/modules/$(cat "$top/.cache/$isa/kver")
 	for c in $cases; do
 		rm -f "$out/$isa-$c.cpio"
 		files=$(directive file "$c")
 		cname=$(directive conf "$c")
-		[ -n "$files$cname" ] || continue
+		tree=$(directive tree "$c")
+		[ -n "$files$cname$tree" ] || continue
 		mods=
 		if [ -n "$cname" ]; then
-			mods=$(sh "$top/scripts/moddeps.sh" "$moddir" $(directive modules "$c")) || exit 1
+			m=$(directive modules "$c")
+			[ -z "$m" ] || mods=$(sh "$top/scripts/moddeps.sh" "$moddir" $m) || exit 1
 			{
 				cat "$top/tests/boot/conf/$cname.conf"
 				for m in $mods; do
@@ -78,6 +84,7 @@ for isa in $arches; do
 		fi
 		{
 			echo "$list"
+			[ -z "$tree" ] || echo "file $tree/$c.sh $top/tests/boot/cases/$c.sh 0755"
 			[ -n "$files" ] && echo "$files" | while read -r dest src mode; do
 				src=$(echo "$src" | sed "s/{isa}/$isa/g")
 				echo "file $dest $out/$src ${mode:-0644}"
@@ -88,7 +95,7 @@ for isa in $arches; do
 				echo "dir /lib/modules 0755"
 				for m in $mods; do echo "file /lib/modules/${m##*/} $moddir/$m 0644"; done
 			fi
-		} | sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa-$c.cpio" || exit 1
+		} | TREE=$tree sh "$top/scripts/initramfs.sh" "$isa" "$out/$isa-$c.cpio" || exit 1
 	done
 done
 

@@ -5,7 +5,8 @@
 # Every init runs as `INIT -- /bin/busybox ...`, as PID 1 of a fresh pid+mount
 # namespace (unshare), which is how a container runtime starts it. Needs root.
 # bench/README.md says what each column measures. ROUNDS=n overrides the run count.
-# bench/net_host.sh and bench/net_vm.sh add the network tables (own knobs there).
+# bench/net_host.sh and bench/net_vm.sh add the network tables, bench/ns_init.sh
+# the whole container set-up beside runc and crun (own knobs there).
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -26,6 +27,14 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 if [ ! -x $TIMER ] || [ bench/spawn_time.c -nt $TIMER ]; then
 	mkdir -p build/bench
 	gcc -O2 -Wall -Wextra -Werror bench/spawn_time.c -o $TIMER
+fi
+# The namespace-init helpers: the starter, and the workload (static, no libc).
+if [ ! -x build/bench/ns_start ] || [ bench/ns_start.c -nt build/bench/ns_start ]; then
+	gcc -O2 -Wall -Wextra -Werror bench/ns_start.c -o build/bench/ns_start
+fi
+if [ ! -x build/bench/stamp ] || [ bench/stamp.c -nt build/bench/stamp ]; then
+	gcc -O2 -Wall -Wextra -Werror -static -nostdlib -fno-stack-protector -fno-pie -no-pie \
+		bench/stamp.c -o build/bench/stamp
 fi
 
 # The inits present on this machine, one "name path" per line; missing peers print n/a.
@@ -121,6 +130,8 @@ conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
 # plus network in a TCG guest; each script prints its own markdown.
 sh bench/net_host.sh >"$TMP/net_host"
 sh bench/net_vm.sh >"$TMP/net_vm"
+# The whole container set-up: rawinit beside runc and crun on one busybox bundle.
+sh bench/ns_init.sh >"$TMP/ns_init"
 
 {
 	echo '<!-- SPDX-License-Identifier: MIT -->'
@@ -132,7 +143,7 @@ sh bench/net_vm.sh >"$TMP/net_vm"
 	echo "- kernel: $(uname -r), $(nproc) CPUs, $(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)"
 	echo "- rawinit: $(git rev-parse --short HEAD 2>/dev/null || echo ?)$(git diff --quiet HEAD 2>/dev/null || echo ' (dirty tree)'), build/x86_64/rawinit, stripped"
 	echo "- packages: $(dpkg-query -W -f '${Package} ${Version}, ' tini catatonit dumb-init busybox-static \
-		strace linux-perf qemu-system-x86 qemu-system-arm 2>/dev/null | sed 's/, $//')"
+		strace linux-perf runc crun qemu-system-x86 qemu-system-arm 2>/dev/null | sed 's/, $//')"
 	echo "- VM guests: Debian kernels $(cat .cache/x86_64/kver 2>/dev/null) and $(cat .cache/aarch64/kver 2>/dev/null), qemu TCG, 1 vCPU, 256 MiB"
 	echo "- runs: $ROUNDS timed per variant after $WARMUP warm-up rounds, interleaved round-robin"
 	echo
@@ -149,6 +160,10 @@ sh bench/net_vm.sh >"$TMP/net_vm"
 	echo '## Modules and network in a VM (qemu TCG, not KVM)'
 	echo
 	cat "$TMP/net_vm"
+	echo
+	echo '## Namespace init: the whole container set-up beside runc and crun (x86_64 host)'
+	echo
+	cat "$TMP/ns_init"
 	echo
 	echo '## Commands'
 	echo
@@ -173,6 +188,13 @@ sh bench/net_vm.sh >"$TMP/net_vm"
 	echo "# network, VM: scripts/qemu.sh with -netdev user + virtio-net-pci; rawinit, then the script"
 	echo "sh scripts/qemu.sh ISA IMAGE 60 -- -v"
 	echo "sh scripts/qemu.sh ISA IMAGE 60 rdinit=/bench-init.sh"
+	echo "# namespace init: one fresh netns per rawinit run holding the veth peer rwtmp0"
+	echo "ip netns exec NS strace -f -qq -o FILE build/bench/ns_start -k rawinit -c exec.bin"
+	echo "ip netns exec NS build/bench/ns_start -k rawinit -c exec-v.bin   # stamps; -v timeline on stderr"
+	echo "build/bench/ns_start ROOTFS/bin/stamp                           # one execve, the baseline"
+	echo "strace -f -qq -o FILE runc run --bundle B ID; $TIMER 10 2 runc run --bundle B ID"
+	echo "unshare -m sh -c 'mount -t tmpfs tmpfs /sys/fs/cgroup/unified && exec \"\$@\"' sh \\"
+	echo "	$TIMER 10 2 crun run --bundle B ID                       # and strace -f ... crun run"
 	echo '```'
 } >$OUT
 cat "$TMP/table"
@@ -182,4 +204,6 @@ echo
 cat "$TMP/net_host"
 echo
 cat "$TMP/net_vm"
+echo
+cat "$TMP/ns_init"
 echo "(written to $OUT)"

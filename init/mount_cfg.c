@@ -77,13 +77,19 @@ static long fs_options(int fs, const char *data)
 	return r;
 }
 
-/* A new filesystem as a detached mount: fsopen, source, options, create, fsmount. */
+/*
+ * A new filesystem as a detached mount: fsopen, source, options, create, fsmount.
+ * OCI's type "cgroup" means "the container's cgroup view" to runc, which mounts
+ * cgroup2 on a unified or hybrid host; a bare cgroup v1 mount fails there
+ * (EBUSY), so "cgroup" is taken as cgroup2 too.
+ */
 static long fs_new(const struct conf *c, const struct rc_mount *m, unsigned int attr)
 {
-	const char *src = conf_str(c, m->source);
-	long fs = sys_fsopen(conf_str(c, m->fstype), FSOPEN_CLOEXEC), r = 0;
+	const char *src = conf_str(c, m->source), *type = conf_str(c, m->fstype);
+	long fs, r = 0;
 	unsigned int i;
 
+	fs = sys_fsopen(str_eq(type, "cgroup") ? "cgroup2" : type, FSOPEN_CLOEXEC);
 	if (fs < 0)
 		return fs;
 	if (*src)

@@ -10,7 +10,7 @@ set -eu
 CACHE=${CACHE:-$(cd "$(dirname "$0")/.." && pwd)/.cache}
 PKGS="gcc make libc6-dev gcc-aarch64-linux-gnu linux-libc-dev linux-libc-dev-arm64-cross
 busybox-static cpio kmod strace util-linux libjansson-dev pkg-config clang runc
-qemu-system-x86 qemu-system-arm tini dumb-init catatonit"
+qemu-system-x86 qemu-system-arm tini dumb-init catatonit crun python3"
 
 log() { printf 'deps: %s\n' "$*" >&2; }
 

@@ -48,21 +48,8 @@ $BB ip route add default via 10.99.0.1 dev eth0
 $BB ip route add fd98::/64 via fd99::1 dev eth0
 EOF
 
-# mkns TAG: netns ${P}TAG holding a new veth peer rwtmp0 (down, as a runtime leaves it).
 ip netns add ${P}h
-mkns() {
-	ip netns add $P$1
-	ip -n ${P}h link add h$1 type veth peer name rwtmp0 netns $P$1
-	ip -n ${P}h link set h$1 up
-}
-in_ns() { tag=$1; shift; ip netns exec $P$tag "$@"; }
-
-# "median (p10–p90)" of the numbers on stdin, nearest rank as in spawn_time.c.
-stats() {
-	sort -n | awk -v f="${1:-%.0f}" '{ v[n++] = $1 }
-		END { if (!n) { print "n/a"; exit }
-		      printf f " (" f "–" f ")\n", v[int((n - 1) / 2)], v[int((n - 1) / 10)], v[int((n - 1) * 9 / 10)] }'
-}
+. bench/lib.sh
 
 # Syscalls, from one strace -f run each. rawinit (with -v): socket(AF_NETLINK ...)
 # to the close of that fd, inclusive, once counting everything and once without

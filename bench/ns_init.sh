@@ -109,18 +109,7 @@ mkconf cont_q auto 0
 mounts=$(grep -c '^mount ' "$TMP/oci.conf")
 
 ip netns add ${P}h
-mkns() {
-	ip netns add $P$1
-	ip -n ${P}h link add h$1 type veth peer name rwtmp0 netns $P$1
-	ip -n ${P}h link set h$1 up
-}
-in_ns() { tag=$1; shift; ip netns exec $P$tag "$@"; }
-stats() {
-	sort -n | awk -v f="${1:-%.0f}" '{ v[n++] = $1 }
-		END { if (!n) { print "n/a"; exit }
-		      printf f " (" f "–" f ")\n", v[int((n - 1) / 2)], v[int((n - 1) / 10)], v[int((n - 1) * 9 / 10)] }'
-}
-med() { stats "$@" | awk '{ print $1 }'; }
+. bench/lib.sh
 
 # Syscalls from the strace -f file $1, every process but the first line's (the
 # starter, which only waits): those after the line holding $2 (an execve), up to

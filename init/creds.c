@@ -161,11 +161,18 @@ static int bounding_drop(__u64 keep, const char **what)
 	for (cap = 0; cap < CAP_NUM_MAX; cap++) {
 		if (keep >> cap & 1)
 			continue;
-		r = sys_prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
+		/*
+		 * Drop first: one syscall per capability in the usual case. Without
+		 * CAP_SETPCAP every drop is EPERM (checked before the cap's validity),
+		 * which is fine where the capability is gone already.
+		 */
+		r = sys_prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
+		if (r == -EPERM) {
+			r = sys_prctl(PR_CAPBSET_READ, cap, 0, 0, 0);
+			r = r > 0 ? -EPERM : r;
+		}
 		if (r == -EINVAL)	/* past the kernel's last capability */
 			break;
-		if (r > 0)
-			r = sys_prctl(PR_CAPBSET_DROP, cap, 0, 0, 0);
 		if (r < 0)
 			return fail(what, "bounding cap ", 0, cap, (int)r);
 	}

@@ -202,3 +202,18 @@ rc=$?
 check "creds: an unknown capability is refused by rawinit-conf (one line, status 1, no blob)" \
 	sh -c "[ $rc = 1 ] && [ ! -e '$T/badcap.bin' ] && [ \$(wc -l <'$T/out') = 1 ] &&
 		grep -q '^$T/badcap.conf:2:.*expected a capability.*got .CAP_NOSUCH.\$' '$T/out'"
+
+# Without CAP_SETPCAP (an outer rawinit dropped it from the bounding set) every
+# PR_CAPBSET_DROP is EPERM: asking for the set already in force must still work,
+# asking to drop one that is present must fail closed, naming it.
+conf inner_same "$SHOW" "caps bounding chown kill setuid setgid"
+conf inner_less "$RAN" "caps bounding chown"
+conf outer_same "argv $RI -c $T/inner_same.bin" "caps bounding chown kill setuid setgid"
+conf outer_less "argv $RI -c $T/inner_less.bin" "caps bounding chown kill setuid setgid"
+run outer_same
+check "creds: without CAP_SETPCAP, a bounding set already in force is accepted" \
+	sh -c "[ $rc = 0 ] && grep -qx 'CapBnd:	00000000000000e1' '$T/out'"
+run outer_less
+check "creds: without CAP_SETPCAP, a drop that is needed fails closed (one line, nothing runs)" \
+	sh -c "[ $rc = 111 ] && grep -qx 'rawinit: creds: bounding cap 5: EPERM (1)' '$T/out' &&
+		! grep -q 'workload ran' '$T/out'"

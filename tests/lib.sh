@@ -9,3 +9,17 @@ check() {
 	shift
 	if "$@"; then ok "$n"; else fail "$n" "$*"; fi
 }
+
+# For the host suites that run the real init with compiled configs.
+RI=${RI:-$top/build/x86_64/rawinit}
+CONF=$top/build/host/rawinit-conf
+BB=/bin/busybox
+
+# conf NAME LINE...: compile the text lines into $T/NAME.bin (mode 644: readable after a uid change).
+conf() {
+	n=$1
+	shift
+	printf '%s\n' "$@" >"$T/$n.conf"
+	"$CONF" build "$T/$n.conf" -o "$T/$n.bin" || echo "config $n did not build" >&2
+	chmod 644 "$T/$n.bin"
+}

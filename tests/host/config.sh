@@ -4,19 +4,9 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-RI=$top/build/x86_64/rawinit
-CONF=$top/build/host/rawinit-conf
-BB=/bin/busybox
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
-# conf NAME LINE...: compile the lines into $T/NAME.bin.
-conf() {
-	n=$1
-	shift
-	printf '%s\n' "$@" >"$T/$n.conf"
-	"$CONF" build "$T/$n.conf" -o "$T/$n.bin" || echo "config $n did not build" >&2
-}
 # run CMD...: output (stdout+stderr) in $T/out, status in $rc.
 run() { "$@" >"$T/out" 2>&1; rc=$?; }
 has() { grep -qxF -- "$1" "$T/out"; }

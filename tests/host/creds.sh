@@ -5,9 +5,6 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-RI=$top/build/x86_64/rawinit
-CONF=$top/build/host/rawinit-conf
-BB=/bin/busybox
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 TAB=$(printf '\t')
@@ -34,13 +31,6 @@ video:x:44:bob,alice
 alice:x:1000:
 EOF
 
-# conf NAME LINE...: compile the lines into $T/NAME.bin.
-conf() {
-	n=$1
-	shift
-	printf '%s\n' "$@" >"$T/$n.conf"
-	"$CONF" build "$T/$n.conf" -o "$T/$n.bin" || echo "config $n did not build" >&2
-}
 # run NAME [ETCDIR]: rawinit with $T/NAME.bin, ETCDIR (default $T/etc) bound over /etc;
 # output in $T/out, status in $rc.
 run() {

@@ -5,10 +5,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-RI=$top/build/x86_64/rawinit
-CONF=$top/build/host/rawinit-conf
 PARENT=$top/build/host/hygparent
-BB=/bin/busybox
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 chmod 755 "$T"
@@ -16,14 +13,6 @@ RAN="argv $BB sh -c \"echo the workload ran\""
 # The workload's session, process group... from /proc/$$/stat: "pid=P sid=S tty=N".
 STAT='read -r pid comm state ppid pgrp sid tty rest </proc/$$/stat; echo pid=$pid sid=$sid tty=$tty'
 
-# conf NAME LINE...: compile the lines into $T/NAME.bin (readable by any uid).
-conf() {
-	n=$1
-	shift
-	printf '%s\n' "$@" >"$T/$n.conf"
-	"$CONF" build "$T/$n.conf" -o "$T/$n.bin" || echo "config $n did not build" >&2
-	chmod 644 "$T/$n.bin"
-}
 # run CMD...: output (stdout+stderr) in $T/out, status in $rc.
 run() { "$@" >"$T/out" 2>&1; rc=$?; }
 out() { cat "$T/out"; }

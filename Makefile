@@ -23,7 +23,8 @@ SYS_SRCS  := sys/fmt.c sys/mem.c sys/errname.c sys/clock.c sys/start.c sys/crc32
 INIT_SRCS := $(wildcard init/*.c)
 HDRS	  := $(wildcard sys/*.h init/*.h arch/*/*.h)
 
-all: deps $(foreach a,$(ARCHS),build/$(a)/rawinit build/$(a)/sigwrap) build/host/mkcpio \
+all: deps $(foreach a,$(ARCHS),build/$(a)/rawinit build/$(a)/sigwrap build/$(a)/rawinit-crash) \
+	build/host/mkcpio \
 	build/host/rawinit-conf
 
 # Per-ISA rules: objects, the unstripped .elf (symbols for checks), the stripped binary.
@@ -37,6 +38,14 @@ build/$(1)/start.o: arch/$(1)/start.S
 build/$(1)/rawinit.elf: build/$(1)/start.o $(patsubst %.c,build/$(1)/%.o,$(SYS_SRCS) $(INIT_SRCS))
 	$(Q)$(CROSS_$(1))gcc $(LDFLAGS) -o $$@ $$^
 build/$(1)/sigwrap.elf: build/$(1)/start.o $(patsubst %.c,build/$(1)/%.o,$(SYS_SRCS) tests/probe/sigwrap.c)
+	$(Q)$(CROSS_$(1))gcc $(LDFLAGS) -o $$@ $$^
+# Test build: main.c with the crash hook (tests/probe/crash.c), for the crash guard's boot cases.
+build/$(1)/crashtest/main.o: init/main.c $(HDRS)
+	@mkdir -p $$(@D)
+	$(Q)$(CROSS_$(1))gcc $(CFLAGS) -DRAWINIT_CRASH_TEST -Iarch/$(1) -c $$< -o $$@
+build/$(1)/rawinit-crash.elf: build/$(1)/start.o build/$(1)/crashtest/main.o \
+		build/$(1)/tests/probe/crash.o \
+		$(patsubst %.c,build/$(1)/%.o,$(SYS_SRCS) $(filter-out init/main.c,$(INIT_SRCS)))
 	$(Q)$(CROSS_$(1))gcc $(LDFLAGS) -o $$@ $$^
 build/$(1)/%: build/$(1)/%.elf
 	$(Q)$(CROSS_$(1))strip --strip-all -R .comment -o $$@ $$<

@@ -152,8 +152,8 @@ static int limits_apply(const struct conf *c, const struct rc_process *p, const 
 	return r < 0 ? (int)r : 0;
 }
 
-/* Drop every capability the config's bounding set lacks, up to the kernel's last. */
-static int bounding_drop(__u64 keep, const char **what)
+/* Drop every capability `keep` lacks from the bounding set, up to the kernel's last. */
+int creds_bounding_drop(__u64 keep, const char **what)
 {
 	unsigned int cap;
 	long r;
@@ -243,7 +243,7 @@ int creds_apply(const struct conf *c, const char **what)
 	k = CONF_ONE(c, RC_SEC_CAPS, struct rc_caps);
 	if ((r = ids_resolve(c, p, &id, what)) < 0 || (r = limits_apply(c, p, what)) < 0)
 		return r;
-	if (k && (k->set & RC_CAPS_BOUNDING) && (r = bounding_drop(k->bounding, what)) < 0)
+	if (k && (k->set & RC_CAPS_BOUNDING) && (r = creds_bounding_drop(k->bounding, what)) < 0)
 		return r;
 	/* Keep permitted across the uid change only when the config says what to keep. */
 	*what = "PR_SET_KEEPCAPS";

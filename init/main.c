@@ -14,6 +14,7 @@ struct rawinit ri = {
 	.grace_ns = GRACE_NS_DEFAULT,
 	.shutdown = LINUX_REBOOT_CMD_POWER_OFF,
 	.sync_fd = -1,
+	.gate_fd = -1,
 };
 
 #define USAGE	" (usage: rawinit [-v] [-g SECONDS] [-c CONFIG] [--] [COMMAND [ARG...]])"
@@ -121,6 +122,10 @@ static void setup(const struct conf *c)
 		fatal("mount", what, r, EXIT_FATAL);
 }
 
+#ifdef RAWINIT_CRASH_TEST
+void crash_test(char *const *envp);
+#endif
+
 static __attribute__((noreturn)) void bad_args(const char *bad)
 {
 	char msg[ARG_MSG_MAX];
@@ -148,6 +153,7 @@ int main(int argc, char **argv, char **envp)
 	hygiene_enter();
 	ri.envp = envp;
 	ri.mode = detect_mode();
+	crash_guard();
 	bad = parse_args(argv, &what) < 0 ? what : 0;
 	if (ri.mode == MODE_VM) {
 		r = mounts_early(&what);
@@ -174,5 +180,8 @@ int main(int argc, char **argv, char **envp)
 	r = spawn_workload();
 	if (r < 0)
 		fatal("spawn", ri.argv[0], r, EXIT_FATAL);
+#ifdef RAWINIT_CRASH_TEST
+	crash_test(envp);	/* tests/probe/crash.c, in the test build only: fault now */
+#endif
 	finish(supervise((int)r));
 }

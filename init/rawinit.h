@@ -32,6 +32,7 @@ struct rawinit {
 	const char *conf_path;		/* -c PATH */
 	const char *cwd;		/* the workload's working directory, or NULL */
 	int sync_fd;			/* pipe to the parent (errors go there too), or -1 */
+	int gate_fd;			/* the workload's child: PID 1's go-ahead to exec, or -1 */
 	int exec;			/* config mode exec: execve the workload in place */
 	int ppid;			/* the parent at entry (the child's: rawinit) */
 	int pdeathsig;			/* the parent death signal at entry (the child's: 0) */
@@ -57,12 +58,16 @@ struct fmt;
 const struct conf *config_apply(void);
 void config_names(const struct conf *c);
 int conf_load(struct conf *c, const char *path, const char **src, struct fmt *err);
+long procfs_check(int fd);
 long procfs_write_close(long fd, const void *buf, unsigned long n);
 int console_attach(const char *path);
 int modules_load(const struct conf *c, const char **what);
 int net_setup(const struct conf *c, const char **what);
 int etc_files_write(const struct conf *c, const char **what);
 int creds_apply(const struct conf *c, const char **what);
+int creds_bounding_drop(__u64 keep, const char **what);
+int supervisor_shed(const char **what);
+void crash_guard(void);
 int sync_wait(void);
 void sync_done(void);
 void hygiene_enter(void);

@@ -10,6 +10,7 @@
 
 #define EXEC_PATH_MAX	4096	/* PATH_MAX: one candidate path dir/name */
 #define STATUS_BUF_MAX	4096	/* /proc/self/status is about 1.5 KiB on 6.x */
+#define GATE_GO		'G'	/* PID 1 to the workload's child: privileges shed, exec */
 #define DEFAULT_PATH	"/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
 /*
@@ -54,9 +55,10 @@ static long exec_path(char **argv, char **envp)
 
 /*
  * The signals this process has at SIG_IGN, from the SigIgn line of
- * /proc/self/status (16 hex digits); every signal when that cannot be read, so
- * the caller falls back to resetting all 64. Reading it costs 3 syscalls where
- * the blind reset costs 64.
+ * /proc/self/status (16 hex digits); every signal when that cannot be read, or
+ * is not procfs's (a file on a tmpfs over /proc would leave signals ignored),
+ * so the caller falls back to resetting all 64. Reading it costs 4 syscalls
+ * where the blind reset costs 64.
  */
 static __u64 ignored_signals(void)
 {
@@ -68,7 +70,7 @@ static __u64 ignored_signals(void)
 	fd = sys_openat(AT_FDCWD, "/proc/self/status", O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return ~0ULL;
-	n = sys_read((int)fd, buf, sizeof(buf));
+	n = procfs_check((int)fd) < 0 ? -ENODEV : sys_read((int)fd, buf, sizeof(buf));
 	sys_close((int)fd);
 	for (i = 0; i + (long)sizeof(key) - 1 + 16 <= n; i++) {
 		if (memcmp(buf + i, key, sizeof(key) - 1))
@@ -85,6 +87,24 @@ static __u64 ignored_signals(void)
 		return mask;
 	}
 	return ~0ULL;
+}
+
+/*
+ * The workload's child waits, just before its execve, until PID 1 has shed
+ * its capabilities: one byte, then EOF. Without the byte (PID 1 failed and is
+ * about to kill us, or is gone) the workload must not run. Exec mode: no gate.
+ */
+static long gate_wait(void)
+{
+	char c = 0;
+	long n;
+
+	if (ri.gate_fd < 0)
+		return 0;
+	do
+		n = sys_read(ri.gate_fd, &c, 1);
+	while (n == -EINTR);
+	return n < 0 ? n : n == 1 && c == GATE_GO ? 0 : -EPIPE;
 }
 
 /* A failure in the workload's process: the child reports and exits; exec mode ends in fatal(). */
@@ -162,24 +182,50 @@ __attribute__((noreturn)) void workload_exec(void)
 		sys_kill((int)sys_getpid(), 9 /* SIGKILL */);
 		sys_exit_group(EXIT_FATAL);	/* PID 1 of a namespace cannot SIGKILL itself */
 	}
+	if ((r = gate_wait()) < 0)
+		exec_fail("supervisor", "no go-ahead", r, EXIT_FATAL);
 	if ((r = sys_close_range(3, ~0U, 0)) < 0)
 		exec_fail("close_range", "3..", r, EXIT_FATAL);
 	r = exec_path(ri.argv, ri.envp);
 	exec_fail("exec", ri.argv[0], r, r == -ENOENT || r == -ENOTDIR ? EXIT_NOENT : EXIT_NOEXEC);
 }
 
-/* The child's pid, or -errno when fork fails. */
+/*
+ * The supervised modes: PID 1 closes every fd above 2 (whatever its parent
+ * leaked stays unreadable through /proc/1/fd), forks, drops the capabilities
+ * supervision does not use, then lets the child exec (the gate). A workload
+ * that can ptrace PID 1 thus never meets it privileged. A failed drop kills
+ * the child before it has run anything. The child's pid, or -errno.
+ */
 int spawn_workload(void)
 {
-	int self = (int)sys_getpid();
-	long pid;
+	int self = (int)sys_getpid(), gate[2];
+	const char *what;
+	long pid, r;
 
 	log_step("spawn", ri.argv[0]);
+	r = sys_close_range(3, ~0U, 0);
+	if (r >= 0)
+		r = sys_pipe2(gate, O_CLOEXEC);
+	if (r < 0)
+		return (int)r;
 	pid = sys_fork();
 	if (pid == 0) {
 		ri.ppid = self;		/* the child's parent is rawinit, */
 		ri.pdeathsig = 0;	/* and fork cleared the signal */
+		ri.gate_fd = gate[0];
+		sys_close(gate[1]);
 		workload_exec();
 	}
+	sys_close(gate[0]);
+	r = pid < 0 ? pid : supervisor_shed(&what);
+	if (r < 0 && pid > 0) {
+		sys_kill((int)pid, 9 /* SIGKILL */);
+		sys_wait4((int)pid, 0, 0);
+		fatal("supervisor", what, r, EXIT_FATAL);
+	}
+	if (r >= 0)
+		sys_write(gate[1], &(char){ GATE_GO }, 1);
+	sys_close(gate[1]);
 	return (int)pid;
 }

@@ -45,6 +45,8 @@ static inline long sys_openat(int dfd, const char *path, int flags, int mode)
 { return syscall4(__NR_openat, dfd, L(path), flags, mode); }
 static inline long sys_close(int fd)
 { return syscall1(__NR_close, fd); }
+static inline long sys_pipe2(int fds[2], int flags)
+{ return syscall2(__NR_pipe2, L(fds), flags); }
 static inline long sys_dup3(int oldfd, int newfd, int flags)
 { return syscall3(__NR_dup3, oldfd, newfd, flags); }
 static inline long sys_fcntl(int fd, int cmd, long arg)
@@ -130,6 +132,9 @@ static inline long sys_rt_sigprocmask(int how, const __u64 *set, __u64 *old)
 static inline long sys_rt_sigaction(int sig, const struct ksigaction *act,
 				    struct ksigaction *old)
 { return syscall4(__NR_rt_sigaction, sig, L(act), L(old), KSIG_SETSIZE); }
+/* The stack a handler with SA_ONSTACK runs on (the crash guard's). */
+static inline long sys_sigaltstack(const void *ss, void *old)
+{ return syscall2(__NR_sigaltstack, L(ss), L(old)); }
 static inline long sys_rt_sigtimedwait(const __u64 *set, struct ksiginfo *info,
 				       const struct __kernel_timespec *timeout)
 { return syscall4(__NR_rt_sigtimedwait, L(set), L(info), L(timeout), KSIG_SETSIZE); }

@@ -35,7 +35,7 @@ for s in $suites; do
 	config) run_suite config sh tests/host/config.sh ;;
 	ns) run_suite ns sh -c 'sh tests/ns/rootfs.sh; sh tests/ns/full.sh' ;;
 	creds) run_suite creds sh tests/host/creds.sh ;;
-	hygiene) run_suite hygiene sh tests/host/hygiene.sh ;;
+	hygiene) run_suite hygiene sh -c 'sh tests/host/hygiene.sh; sh tests/host/pid1.sh; sh tests/host/hardening.sh' ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;

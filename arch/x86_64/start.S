@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* x86_64 process entry: hand the initial stack pointer to generic C. */
+/* x86_64 process entry: hand the initial stack pointer to generic C; the signal return path. */
+#include <asm/unistd.h>
 
 /*
  * At entry (System V x86_64 ABI, 3.4.1) rsp points at argc, followed by argv[],
@@ -14,6 +15,19 @@ _start:
 	mov	%rsp, %rdi
 	and	$-16, %rsp
 	call	rawinit_entry
+	hlt
+
+/*
+ * Where a handler installed with SA_RESTORER returns to: rt_sigreturn puts back
+ * the context the kernel saved on the signal stack. x86_64 has no kernel-side
+ * trampoline: a handler without a restorer is never entered (the kernel
+ * raises SIGSEGV instead), so the crash guard needs this.
+ */
+	.global	arch_sigreturn
+	.type	arch_sigreturn, @function
+arch_sigreturn:
+	mov	$__NR_rt_sigreturn, %eax
+	syscall
 	hlt
 
 	.section .note.GNU-stack, "", @progbits

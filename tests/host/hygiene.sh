@@ -62,12 +62,16 @@ mkdir -p "$T/root/bin" "$T/root/proc" "$T/root/tmp"
 cp "$BB" "$T/root/bin/busybox"
 cp "$RI" "$T/root/rawinit"
 conf cwd9 "$RAN" "cwd /proc/self/fd/9"
+conf cwd9exec "$RAN" "cwd /proc/self/fd/9" "mode exec"
 conf cwdtmp "argv $BB pwd" "cwd /tmp"
 conf nocwd "$RAN"
-cp "$T/cwd9.bin" "$T/cwdtmp.bin" "$T/nocwd.bin" "$T/root/"
+cp "$T/cwd9.bin" "$T/cwd9exec.bin" "$T/cwdtmp.bin" "$T/nocwd.bin" "$T/root/"
 inroot() { run unshare --mount sh -c "mount --bind /proc '$T/root/proc' && $*"; }
 inroot "chroot '$T/root' /rawinit -c /cwd9.bin 9<'$T'"
-check "hygiene: cwd /proc/self/fd/9, a leaked directory outside the root: one line, 111, no workload" \
+check "hygiene: cwd /proc/self/fd/9, a leaked directory: closed by PID 1 before the fork: one line, 111" \
+	refused "rawinit: chdir: /proc/self/fd/9: ENOENT (2)"
+inroot "chroot '$T/root' /rawinit -c /cwd9exec.bin 9<'$T'"
+check "hygiene: exec mode: cwd /proc/self/fd/9 outside the root: one line, 111, no workload" \
 	refused "rawinit: cwd outside the root: /proc/self/fd/9: EXDEV (18)"
 inroot "'$PARENT' nochdir '$T/root' -- /rawinit -c /nocwd.bin"
 check "hygiene: an inherited cwd outside the root is refused too" \

@@ -3,7 +3,7 @@
 #include <asm/errno.h>
 #include <linux/fcntl.h>
 #include <linux/prctl.h>
-#include "../sys/syscalls.h"
+#include "../sys/fs.h"
 #include "../sys/fmt.h"
 #include "../sys/mem.h"
 #include "../sys/passwd.h"
@@ -50,16 +50,33 @@ static long read_fd(int fd, void *buf, unsigned long n)
 	return sys_read(fd, buf, n);
 }
 
+/*
+ * Only a regular file of at most PW_FILE_MAX bytes: a FIFO, /dev/zero or
+ * /dev/urandom in a rootfs would keep the privileged child reading forever.
+ * O_NONBLOCK so that opening a FIFO with no writer does not wait either.
+ */
 static int pw_open(struct pw_file *f, const char *path, const char **what)
 {
-	long fd = sys_openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
+	long fd = sys_openat(AT_FDCWD, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0), r;
+	struct statx st;
 
 	*what = path;
+	if (fd < 0)
+		return (int)fd;
+	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &st);
+	if (r >= 0 && !S_ISREG(st.stx_mode))
+		r = fail(what, path, " (not a regular file)", 0, -EINVAL);
+	else if (r >= 0 && st.stx_size > PW_FILE_MAX)
+		r = -EFBIG;
+	if (r < 0) {
+		sys_close((int)fd);
+		return (int)r;
+	}
 	f->fd = (int)fd;
 	f->read = read_fd;
 	f->len = f->pos = 0;
 	f->skip = f->eof = 0;
-	return fd < 0 ? (int)fd : 0;
+	return 0;
 }
 
 /*

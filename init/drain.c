@@ -8,52 +8,114 @@
 #include "../sys/clock.h"
 #include "rawinit.h"
 
-#define CHILDREN_BUF_MAX	4096	/* one read of /proc/.../children per round */
+#define CHILDREN_BUF_MAX	4096	/* one read of /proc/.../children; the list takes as many as it needs */
+#define DRAIN_PIDS_MAX		4096	/* descendants a subreaper remembers having sent SIGTERM */
+#define DRAIN_HASH_SIZE		(2 * DRAIN_PIDS_MAX)	/* a power of two, never more than half full */
 #define PROC_PATH_MAX		64
 
 /*
- * A subreaper must not use kill(-1): that is every process the user may signal
- * on the host. It signals its own children instead, listed by the kernel in
- * /proc/self/task/<tid>/children; orphans further down are reparented to us as
- * their parents die and are signalled in a later round. Returns the number
- * signalled, or -errno when the list cannot be read.
+ * A subreaper's SIGTERM round: who got it, in the order found (a breadth-first
+ * queue), and the same pids in an open-addressed set (0: empty) so that a
+ * rescan after every SIGCHLD costs a lookup a pid, not a walk of the queue.
  */
-static int signal_children(int sig)
+static int termed[DRAIN_PIDS_MAX];
+static unsigned int nterm;
+static int termed_set[DRAIN_HASH_SIZE];
+
+/* 1 when pid is new (and now remembered, while there is room), 0 when it had SIGTERM already. */
+static int termed_add(int pid)
+{
+	unsigned int h = (unsigned int)pid * 2654435761u;	/* Knuth's multiplicative hash */
+
+	if (nterm == DRAIN_PIDS_MAX)
+		return 1;	/* full: SIGTERM again rather than not at all */
+	for (h &= DRAIN_HASH_SIZE - 1; termed_set[h]; h = (h + 1) & (DRAIN_HASH_SIZE - 1))
+		if (termed_set[h] == pid)
+			return 0;
+	termed_set[h] = pid;
+	termed[nterm++] = pid;
+	return 1;
+}
+
+/* One pid of a children list: SIGTERM once each, any other signal every time. */
+static int signal_one(int pid, int sig)
+{
+	if (sig == SIGTERM && !termed_add(pid))
+		return 0;
+	return sys_kill(pid, sig) == 0;
+}
+
+/*
+ * A subreaper must not use kill(-1): that is every process the user may signal
+ * on the host. It signals the children of `of` instead, as the kernel lists
+ * them in /proc/<of>/task/<of>/children, read to the end (a pid may straddle
+ * two reads). Returns the number signalled, or -errno when the list cannot be
+ * read.
+ */
+static int signal_children(int of, int sig)
 {
 	char path[PROC_PATH_MAX], buf[CHILDREN_BUF_MAX];
 	struct fmt f = FMT_INIT(path);
 	long fd, n, i, pid = 0;
 	int count = 0;
 
-	fmt_str(&f, "/proc/self/task/");
-	fmt_udec(&f, (unsigned long)sys_getpid());
+	fmt_str(&f, "/proc/");
+	fmt_udec(&f, (unsigned long)of);
+	fmt_str(&f, "/task/");
+	fmt_udec(&f, (unsigned long)of);
 	fmt_str(&f, "/children");
 	fmt_char(&f, 0);
 	fd = sys_openat(AT_FDCWD, path, O_RDONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return (int)fd;
-	n = sys_read((int)fd, buf, sizeof(buf));
-	sys_close((int)fd);
-	if (n < 0)
-		return (int)n;
-	for (i = 0; i < n; i++) {
-		if (buf[i] >= '0' && buf[i] <= '9') {
-			pid = pid * 10 + (buf[i] - '0');
-			continue;
+	while ((n = sys_read((int)fd, buf, sizeof(buf))) > 0) {
+		for (i = 0; i < n; i++) {
+			if (buf[i] >= '0' && buf[i] <= '9') {
+				pid = pid * 10 + (buf[i] - '0');
+				continue;
+			}
+			if (pid > 0)
+				count += signal_one((int)pid, sig);
+			pid = 0;
 		}
-		if (pid > 0 && sys_kill((int)pid, sig) == 0)
-			count++;
-		pid = 0;
 	}
-	return count;
+	if (pid > 0)
+		count += signal_one((int)pid, sig);
+	sys_close((int)fd);
+	return n < 0 ? (int)n : count;
 }
 
+/*
+ * Everyone but us: kill(-1) in our own pid namespace (vm, container). A
+ * subreaper walks its tree breadth first for SIGTERM: its children, then
+ * theirs, so a descendant gets SIGTERM before its parent's death reparents it
+ * to us. Children of other threads than a process's first, and of processes
+ * whose list PID 1 may not read (another uid, without CAP_SYS_PTRACE), are
+ * reached when they are reparented to us (signal_new). With no /proc: the
+ * workload's process group.
+ */
 static void signal_rest(int sig, int child)
 {
-	if (ri.mode != MODE_SUBREAPER)
-		sys_kill(-1, sig);	/* everyone in our pid namespace but us */
-	else if (signal_children(sig) < 0)
-		sys_kill(-child, sig);	/* no /proc: the workload's process group */
+	int self = (int)sys_getpid();
+	unsigned int i;
+
+	if (ri.mode != MODE_SUBREAPER) {
+		sys_kill(-1, sig);
+		return;
+	}
+	if (signal_children(self, sig) < 0) {
+		sys_kill(-child, sig);
+		return;
+	}
+	for (i = 0; sig == SIGTERM && i < nterm; i++)
+		signal_children(termed[i], sig);
+}
+
+/* A subreaper, while it waits: SIGTERM to what was reparented to it since. */
+static void signal_new(void)
+{
+	if (ri.mode == MODE_SUBREAPER)
+		signal_children((int)sys_getpid(), SIGTERM);
 }
 
 /* Wait for SIGCHLD until the deadline; 0 when the tree is empty, 1 on timeout. */
@@ -71,6 +133,7 @@ static int reap_until(unsigned long deadline)
 		now = clock_mono_ns();
 		if (now >= deadline)
 			return 1;
+		signal_new();
 		ts.tv_sec = (long long)((deadline - now) / NSEC_PER_SEC);
 		ts.tv_nsec = (long long)((deadline - now) % NSEC_PER_SEC);
 		sys_rt_sigtimedwait(&chld, &si, &ts);
@@ -80,12 +143,14 @@ static int reap_until(unsigned long deadline)
 /* Called while children are left (the workload's own status is already taken). */
 void drain(int child)
 {
+	int st, done;
+
 	log_step("drain", "SIGTERM");
 	signal_rest(SIGTERM, child);
 	if (!reap_until(clock_mono_ns() + ri.grace_ns))
 		return;
 	log_step("drain", "SIGKILL");
 	do
-		signal_rest(SIGKILL, child);
-	while (sys_wait4(-1, 0, 0) != -ECHILD);
+		signal_rest(SIGKILL, child);	/* again after each wait: orphans reparented since */
+	while (sys_wait4(-1, 0, 0) != -ECHILD && reap(0, &st, &done) != -ECHILD);
 }

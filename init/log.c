@@ -7,6 +7,7 @@
 #include "rawinit.h"
 
 #define LOG_LINE_MAX	256
+#define LOG_TAIL_MAX	32	/* ": ENOTRECOVERABLE (131)" and the like */
 
 /* Start a line, keeping one byte of the buffer for its newline. */
 static void log_open(struct fmt *f)
@@ -27,21 +28,33 @@ static void log_flush(struct fmt *f)
 	log_flush_to(2, f);
 }
 
-/* The error line to stderr, and to the parent over the sync fd when there is one. */
+/*
+ * The error line to stderr, and to the parent over the sync fd when there is
+ * one. The errno part is formatted first and always kept: a long object is
+ * cut to what fits before it and ends in "...".
+ */
 void log_err(const char *step, const char *obj, long err)
 {
-	char buf[LOG_LINE_MAX];
-	struct fmt f = FMT_INIT(buf);
+	char buf[LOG_LINE_MAX], tail[LOG_TAIL_MAX];
+	struct fmt f = FMT_INIT(buf), t = FMT_INIT(tail);
+	unsigned int i;
 
+	fmt_str(&t, ": ");
+	fmt_str(&t, errname(-err));
+	fmt_str(&t, " (");
+	fmt_dec(&t, -err);
+	fmt_char(&t, ')');
 	log_open(&f);
+	f.cap -= t.len;
 	fmt_str(&f, step);
 	fmt_str(&f, ": ");
 	fmt_str(&f, obj);
-	fmt_str(&f, ": ");
-	fmt_str(&f, errname(-err));
-	fmt_str(&f, " (");
-	fmt_dec(&f, -err);
-	fmt_char(&f, ')');
+	if (f.full)
+		for (i = f.len - 3; i < f.len; i++)
+			buf[i] = '.';
+	f.cap += t.len;
+	for (i = 0; i < t.len; i++)
+		fmt_char(&f, tail[i]);
 	log_flush(&f);
 	if (ri.sync_fd >= 0) {
 		f.len--;

@@ -11,6 +11,7 @@
  * or read past the buffer (a user or group on such a line is "not found").
  */
 #define PW_LINE_MAX	4096
+#define PW_FILE_MAX	(16u << 20)	/* a larger /etc/passwd or /etc/group is refused (EFBIG) */
 #define PW_ID_INVALID	0xffffffffu	/* (uid_t)-1: "leave unchanged" to setres*id(2) */
 
 /*

@@ -188,16 +188,28 @@ static void sysctls(struct oci *o, json_t *j)
 	}
 }
 
-/* runc spec's resources: a device cgroup denying all; rawinit makes only the standard nodes. */
+/*
+ * Every member of linux.resources is a cgroup setting, and rawinit makes no
+ * cgroup yet: accepted, it would have no effect, so each is refused. runc
+ * spec's "deny all devices" rule too: without cgroup device filtering a
+ * workload holding CAP_MKNOD can make and open any device node.
+ */
 static void resources(struct oci *o, json_t *j)
 {
-	json_t *def = json_pack("{s:[{s:b,s:s}]}", "devices", "allow", 0, "access", "rwm");
-	int same = json_equal(j, def);
+	void *first = json_object_iter(j);
+	json_t *v = json_object_iter_value(first);
 
-	json_decref(def);
-	if (!same)
-		oci_bad(o, "not supported by rawinit (only runc's default "
-			"{\"devices\":[{\"allow\":false,\"access\":\"rwm\"}]} is accepted)");
+	if (!json_is_object(j))
+		oci_bad(o, "expected an object");
+	if (!first)
+		return;
+	oci_enter_key(o, json_object_iter_key(first));
+	if (!strcmp(json_object_iter_key(first), "devices") && json_array_size(v)) {
+		oci_item(o, v, 0);
+		oci_bad(o, "a device cgroup rule rawinit cannot enforce (no cgroup device "
+			"filtering yet): remove linux.resources.devices");
+	}
+	oci_bad(o, "a cgroup setting rawinit cannot apply (it makes no cgroup yet): remove it");
 }
 
 void oci_linux(struct oci *o, json_t *l)

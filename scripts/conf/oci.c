@@ -182,6 +182,12 @@ static void config(struct oci *o, json_t *c)
 	if (strncmp(ver, "1.", 2))
 		oci_bad(o, "expected a 1.x version, got '%s'", ver);
 	oci_leave(o);
+	/*
+	 * runc sets all five capability sets, one the config leaves out (or all
+	 * of them, with no process.capabilities) empty; the init leaves a set the
+	 * blob does not name as it was, root's full set. So every set is named.
+	 */
+	((struct rc_caps *)enc_one(o->e, RC_SEC_CAPS))->set = RC_CAPS_ALL;
 	if ((v = oci_at(o, c, "annotations"))) {	/* metadata for tools: nothing to do */
 		if (!json_is_object(v))
 			oci_bad(o, "expected an object");

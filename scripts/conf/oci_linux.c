@@ -132,6 +132,10 @@ void oci_mounts(struct oci *o, json_t *j)
 			oci_leave(o);
 		}
 		m->fstype = m->flags & MS_BIND ? 0 : enc_str(o->e, type);
+		if ((type = bind_unapplied(m->flags, enc_get(o->e, m->data)))) {
+			oci_at(o, e, "options");
+			oci_bad(o, "%s on a bind mount: rawinit would not apply it", type);
+		}
 		oci_leave(o);
 	}
 }

@@ -149,6 +149,7 @@ out=$(cd "$tmp" && "$rc" oci config.json -o bad.bin 2>&1)
 st=$?
 expect "oci error: a syntax error names FILE:LINE:COL" \
 	'[ $st = 1 ] && [ "${out#config.json:[0-9]*:[0-9]*: }" != "$out" ]' 
+. "$top/tests/conf/refuse.sh"	# what is refused because it would have no effect; input bounds
 
 # check and dump refuse a damaged blob with the decoder's one line.
 cp $d/golden/vm.bin "$tmp/damaged.bin"

@@ -101,7 +101,7 @@ static void mount_options(struct oci *o, json_t *j, struct rc_mount *m)
 void oci_mounts(struct oci *o, json_t *j)
 {
 	size_t i, n = oci_array(o, j, RC_MOUNTS_MAX, "RC_MOUNTS_MAX");
-	const char *type;
+	const char *type, *drop;
 	struct rc_mount *m;
 	json_t *e, *v;
 
@@ -132,9 +132,10 @@ void oci_mounts(struct oci *o, json_t *j)
 			oci_leave(o);
 		}
 		m->fstype = m->flags & MS_BIND ? 0 : enc_str(o->e, type);
-		if ((type = bind_unapplied(m->flags, enc_get(o->e, m->data)))) {
+		drop = bind_unapplied(m->flags, enc_get(o->e, m->data));
+		if (drop) {
 			oci_at(o, e, "options");
-			oci_bad(o, "%s on a bind mount: rawinit would not apply it", type);
+			oci_bad(o, "%s on a bind mount: rawinit would not apply it", drop);
 		}
 		oci_leave(o);
 	}

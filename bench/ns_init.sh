@@ -7,7 +7,8 @@
 # group 1000, additional group 29, root.path the rootfs (read-only), and an 8th mount,
 # a tmpfs on /run (the cgroup mount typed cgroup2, the capabilities made inheritable
 # too: see below). runc and crun run that bundle; rawinit runs the same config.json
-# through `rawinit-conf oci` (its linux.namespaces dropped: the parent makes them)
+# through `rawinit-conf oci` (its linux.namespaces dropped: the parent makes them; its
+# linux.resources too: a device cgroup rule rawinit refuses until it makes cgroups)
 # plus a veth peer renamed eth0, an address and a default route. rawinit is started by
 # build/bench/ns_start as PID 1 of new mount, pid, uts and ipc namespaces, inside a
 # per-run net namespace holding the veth peer. Needs root; run.sh builds the helpers.
@@ -88,6 +89,7 @@ c["mounts"].append({"destination": "/run", "type": "tmpfs", "source": "tmpfs",
                     "options": ["nosuid", "nodev", "mode=755"]})
 json.dump(c, open(path, "w"), indent=1)
 c["linux"].pop("namespaces")
+c["linux"].pop("resources")
 json.dump(c, open(path + ".rawinit", "w"), indent=1)
 PY
 # rawinit: the same config, plus the network and the mode. dump prints every INIT field.

@@ -31,8 +31,12 @@ static __attribute__((noreturn, format(printf, 1, 2))) void die(const char *fmt,
 	exit(1);
 }
 
-/* All of a file, in a malloc'd buffer (aligned for the decoder). */
-static unsigned char *read_file(const char *path, size_t *len)
+/*
+ * All of a file, at most max bytes, in a malloc'd buffer (aligned for the
+ * decoder); one byte more is read to tell "exactly max" from "too large", so
+ * an endless input (/dev/zero) ends at once. limit names max in the message.
+ */
+static unsigned char *read_file(const char *path, size_t max, const char *limit, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
 	unsigned char *b = NULL, *nb;
@@ -44,6 +48,8 @@ static unsigned char *read_file(const char *path, size_t *len)
 	do {
 		if (*len == cap) {
 			cap = cap ? 2 * cap : 65536;
+			if (cap > max + 1)
+				cap = max + 1;
 			nb = realloc(b, cap);
 			if (!nb)
 				die("%s: out of memory", path);
@@ -51,11 +57,23 @@ static unsigned char *read_file(const char *path, size_t *len)
 		}
 		n = fread(b + *len, 1, cap - *len, f);
 		*len += n;
-	} while (n);
+	} while (n && *len <= max);
+	if (*len > max)
+		die("%s: larger than %zu bytes (%s)", path, max, limit);
 	if (ferror(f))
 		die("%s: read error", path);
 	fclose(f);
 	return b;
+}
+
+/* A read stream over len bytes of buf (fmemopen refuses a size of 0: give it one newline). */
+static FILE *mem_file(void *buf, size_t len)
+{
+	FILE *m = len ? fmemopen(buf, len, "r") : fmemopen("\n", 1, "r");
+
+	if (!m)
+		die("out of memory");
+	return m;
 }
 
 /* Write a file; mode is exact when exact is set, else umask applies. */
@@ -106,17 +124,20 @@ static void emit(const char *src, struct enc *e, const char *out)
 static void cmd_build(const char *in, const char *out)
 {
 	char err[ERR_MAX];
-	FILE *f = fopen(in, "r");
+	unsigned char *text;
 	struct enc e;
+	size_t len;
+	FILE *f;
 
-	if (!f)
-		die("%s: %s", in, strerror(errno));
+	text = read_file(in, TEXT_INPUT_MAX, "TEXT_INPUT_MAX", &len);
+	f = mem_file(text, len);
 	enc_init(&e);
 	if (text_parse(f, in, &e, err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		exit(1);
 	}
 	fclose(f);
+	free(text);
 	emit(in, &e, out);
 	enc_free(&e);
 }
@@ -124,13 +145,17 @@ static void cmd_build(const char *in, const char *out)
 static void cmd_oci(const char *in, const char *out)
 {
 	char err[ERR_MAX];
+	unsigned char *json;
 	struct enc e;
+	size_t len;
 
+	json = read_file(in, JSON_INPUT_MAX, "JSON_INPUT_MAX", &len);
 	enc_init(&e);
-	if (oci_parse(in, &e, err) < 0) {
+	if (oci_parse(in, (const char *)json, len, &e, err) < 0) {
 		fprintf(stderr, "%s\n", err);
 		exit(1);
 	}
+	free(json);
 	emit(in, &e, out);
 	enc_free(&e);
 }
@@ -148,7 +173,7 @@ static void cmd_dump(const char *path)
 	struct conf c;
 	FILE *m;
 
-	blob = read_file(path, &len);
+	blob = read_file(path, RC_TOTAL_MAX, "RC_TOTAL_MAX", &len);
 	decode(path, blob, len, &c);
 	enc_from_conf(&e, &c);
 	m = open_memstream(&text, &tlen);
@@ -161,14 +186,13 @@ static void cmd_dump(const char *path)
 		die("stdout: write error");
 
 	enc_init(&e2);
-	m = tlen ? fmemopen(text, tlen, "r") : fmemopen("\n", 1, "r");
-	if (!m || text_parse(m, "(dump)", &e2, err) < 0 || enc_blob(&e2, &again, &alen, err) < 0)
+	m = mem_file(text, tlen);
+	if (text_parse(m, "(dump)", &e2, err) < 0 || enc_blob(&e2, &again, &alen, err) < 0)
 		fprintf(stderr, "rawinit-conf: %s: warning: the dump does not build: %s\n", path, err);
 	else if (alen != len || memcmp(again, blob, len))
 		fprintf(stderr, "rawinit-conf: %s: warning: not in canonical form: building the "
 			"dump gives other bytes\n", path);
-	if (m)
-		fclose(m);
+	fclose(m);
 	free(again);
 	free(text);
 	free(blob);
@@ -182,7 +206,7 @@ static void cmd_check(const char *path)
 	struct conf c;
 	size_t len;
 
-	blob = read_file(path, &len);
+	blob = read_file(path, RC_TOTAL_MAX, "RC_TOTAL_MAX", &len);
 	decode(path, blob, len, &c);
 	printf("%s: ok (%zu bytes, %u sections)\n", path, len,
 	       ((const struct rc_header *)blob)->section_count);
@@ -196,9 +220,9 @@ static void cmd_embed(const char *elf_path, const char *blob_path, const char *o
 	char err[ERR_MAX];
 	struct conf c;
 
-	blob = read_file(blob_path, &blen);
+	blob = read_file(blob_path, RC_TOTAL_MAX, "RC_TOTAL_MAX", &blen);
 	decode(blob_path, blob, blen, &c);
-	elf = read_file(elf_path, &elen);
+	elf = read_file(elf_path, ELF_INPUT_MAX, "ELF_INPUT_MAX", &elen);
 	if (embed(elf, elen, blob, blen, &img, &ilen, err) < 0)
 		die("%s: %s", elf_path, err);
 	write_file(out, img, ilen, 0755, 1);

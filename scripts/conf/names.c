@@ -140,6 +140,24 @@ const struct mntopt *mntopt_lookup(const char *s)
 	return NULL;
 }
 
+/*
+ * The init makes a bind as a copy of the source tree (init/mount_cfg.c
+ * bind_new), which takes per-mount flags only: filesystem data and the
+ * superblock flags sync and dirsync would be dropped, so the compilers refuse them.
+ */
+const char *bind_unapplied(__u64 flags, const char *data)
+{
+	if (!(flags & MS_BIND))
+		return NULL;
+	if (*data)
+		return "filesystem data";
+	if (flags & MS_SYNCHRONOUS)
+		return "sync";
+	if (flags & MS_DIRSYNC)
+		return "dirsync";
+	return NULL;
+}
+
 const struct nstype nstypes[] = {
 	{ "mount", "mount", CLONE_NEWNS },
 	{ "uts", "uts", CLONE_NEWUTS },

@@ -36,6 +36,8 @@ struct mntopt {
 const struct mntopt *mntopt_lookup(const char *s);
 /* The options in the order dump prints them; NULL-terminated by name. */
 extern const struct mntopt mntopts[];
+/* What the init would drop from a bind mount with these flags and data ("sync"...), or NULL. */
+const char *bind_unapplied(__u64 flags, const char *data);
 
 /* A namespace type: the text's name, the OCI name, the CLONE_NEW* bit. */
 struct nstype {

@@ -182,6 +182,12 @@ static void config(struct oci *o, json_t *c)
 	if (strncmp(ver, "1.", 2))
 		oci_bad(o, "expected a 1.x version, got '%s'", ver);
 	oci_leave(o);
+	/*
+	 * runc sets all five capability sets, one the config leaves out (or all
+	 * of them, with no process.capabilities) empty; the init leaves a set the
+	 * blob does not name as it was, root's full set. So every set is named.
+	 */
+	((struct rc_caps *)enc_one(o->e, RC_SEC_CAPS))->set = RC_CAPS_ALL;
 	if ((v = oci_at(o, c, "annotations"))) {	/* metadata for tools: nothing to do */
 		if (!json_is_object(v))
 			oci_bad(o, "expected an object");
@@ -218,7 +224,7 @@ static void config(struct oci *o, json_t *c)
  * RLIM_INFINITY, 18446744073709551615) is read again with every number a
  * double, where integers stay exact up to 2^53 and that one value is caught.
  */
-int oci_parse(const char *file, struct enc *e, char *err)
+int oci_parse(const char *file, const char *json, size_t len, struct enc *e, char *err)
 {
 	struct oci *o = calloc(1, sizeof(*o));
 	json_error_t je;
@@ -231,10 +237,10 @@ int oci_parse(const char *file, struct enc *e, char *err)
 	o->e = e;
 	o->err = err;
 	strcpy(o->path, "$");
-	c = json_load_file(file, JSON_REJECT_DUPLICATES, &je);
+	c = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
 	if (!c && strstr(je.text, "too big integer")) {
 		o->reals = 1;
-		c = json_load_file(file, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &je);
+		c = json_loadb(json, len, JSON_REJECT_DUPLICATES | JSON_DECODE_INT_AS_REAL, &je);
 	}
 	if (!c) {
 		if (je.line > 0)

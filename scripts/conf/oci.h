@@ -5,7 +5,10 @@
 
 #include "enc.h"
 
-/* 0, or -1 and "FILE: $.json.path: what was wrong" in err. */
-int oci_parse(const char *file, struct enc *e, char *err);
+/* The most JSON rawinit-conf reads: generous (runc spec writes about 3 KiB). */
+#define JSON_INPUT_MAX	(1u << 20)
+
+/* The len bytes of file's JSON at json into e; 0, or -1 and "FILE: $.json.path: what was wrong" in err. */
+int oci_parse(const char *file, const char *json, size_t len, struct enc *e, char *err);
 
 #endif

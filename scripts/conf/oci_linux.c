@@ -101,7 +101,7 @@ static void mount_options(struct oci *o, json_t *j, struct rc_mount *m)
 void oci_mounts(struct oci *o, json_t *j)
 {
 	size_t i, n = oci_array(o, j, RC_MOUNTS_MAX, "RC_MOUNTS_MAX");
-	const char *type;
+	const char *type, *drop;
 	struct rc_mount *m;
 	json_t *e, *v;
 
@@ -132,6 +132,11 @@ void oci_mounts(struct oci *o, json_t *j)
 			oci_leave(o);
 		}
 		m->fstype = m->flags & MS_BIND ? 0 : enc_str(o->e, type);
+		drop = bind_unapplied(m->flags, enc_get(o->e, m->data));
+		if (drop) {
+			oci_at(o, e, "options");
+			oci_bad(o, "%s on a bind mount: rawinit would not apply it", drop);
+		}
 		oci_leave(o);
 	}
 }
@@ -188,16 +193,28 @@ static void sysctls(struct oci *o, json_t *j)
 	}
 }
 
-/* runc spec's resources: a device cgroup denying all; rawinit makes only the standard nodes. */
+/*
+ * Every member of linux.resources is a cgroup setting, and rawinit makes no
+ * cgroup yet: accepted, it would have no effect, so each is refused. runc
+ * spec's "deny all devices" rule too: without cgroup device filtering a
+ * workload holding CAP_MKNOD can make and open any device node.
+ */
 static void resources(struct oci *o, json_t *j)
 {
-	json_t *def = json_pack("{s:[{s:b,s:s}]}", "devices", "allow", 0, "access", "rwm");
-	int same = json_equal(j, def);
+	void *first = json_object_iter(j);
+	json_t *v = json_object_iter_value(first);
 
-	json_decref(def);
-	if (!same)
-		oci_bad(o, "not supported by rawinit (only runc's default "
-			"{\"devices\":[{\"allow\":false,\"access\":\"rwm\"}]} is accepted)");
+	if (!json_is_object(j))
+		oci_bad(o, "expected an object");
+	if (!first)
+		return;
+	oci_enter_key(o, json_object_iter_key(first));
+	if (!strcmp(json_object_iter_key(first), "devices") && json_array_size(v)) {
+		oci_item(o, v, 0);
+		oci_bad(o, "a device cgroup rule rawinit cannot enforce (no cgroup device "
+			"filtering yet): remove linux.resources.devices");
+	}
+	oci_bad(o, "a cgroup setting rawinit cannot apply (it makes no cgroup yet): remove it");
 }
 
 void oci_linux(struct oci *o, json_t *l)

@@ -77,7 +77,6 @@ static void capabilities(struct oci *o, json_t *c)
 		if (!(v = oci_at(o, c, capset_names.name[set])))
 			continue;
 		caps = enc_one(o->e, RC_SEC_CAPS);
-		caps->set |= 1u << set;
 		n = oci_array(o, v, ~0u, "");
 		for (i = 0; i < n; i++) {
 			cap = cap_lookup(oci_string(o, oci_item(o, v, i)));

@@ -6,6 +6,9 @@
 #include <stdio.h>
 #include "enc.h"
 
+/* The most text rawinit-conf reads: generous, as a whole blob is at most RC_TOTAL_MAX. */
+#define TEXT_INPUT_MAX	(1u << 20)
+
 /* Parse all of f (file names it in messages) into e; 0, or -1 and "FILE:LINE:COL: ..." in err. */
 int text_parse(FILE *f, const char *file, struct enc *e, char *err);
 

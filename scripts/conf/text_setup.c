@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Directives for the workload's world: mounts, paths, sysctls, modules, files, namespaces. */
 #include <string.h>
+#include <linux/mount.h>
 #include "textp.h"
 
 /* Comma-separated: known options set flags, anything else joins data in order. */
@@ -40,15 +41,24 @@ static void mount_options(struct text *t, const struct word *w, struct rc_mount 
 	m->data = enc_str(t->e, data);
 }
 
+/* A bind has no type (none) and takes no option the init would drop (bind_unapplied). */
 static void d_mount(struct text *t, const struct word *a, unsigned int n)
 {
 	struct rc_mount *m = tx_add(t, RC_SEC_MOUNTS, t->w);
+	const char *drop;
 
 	m->source = tx_str(t, &a[0]);
 	m->target = tx_path(t, &a[1], 0);
 	m->fstype = strcmp(a[2].s, "none") ? tx_str(t, &a[2]) : 0;
 	if (n > 3)
 		mount_options(t, &a[3], m);
+	if ((m->flags & MS_BIND) && m->fstype)
+		tx_fail(t, a[2].col, "expected none as the TYPE of a bind mount (rawinit does not "
+			"use it), got %s", tx_got(&a[2]));
+	drop = bind_unapplied(m->flags, enc_get(t->e, m->data));
+	if (drop)
+		tx_fail(t, a[3].col, "expected no %s on a bind mount (rawinit would not apply it), got %s",
+			drop, tx_got(&a[3]));
 }
 
 static void d_masked(struct text *t, const struct word *a, unsigned int n)

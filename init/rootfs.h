@@ -32,11 +32,11 @@ int sysctls_apply(const struct conf *c, const char **what);
 int rootfs_seal(const struct conf *c, const char **what);
 
 /* inroot.c: an O_PATH fd for `path` resolved inside the tree at `root` (absolute
- * symlinks and ".." stop at root; no magic links), or -errno. `flags` adds O_*. */
-long inroot_open(int root, const char *path, unsigned int flags);
+ * symlinks and ".." stop at root; no magic links), or -errno. `resolve` adds RESOLVE_*. */
+long inroot_open(int root, const char *path, __u64 resolve);
 /* The same, creating the missing components as directories when `mkdir`, the
  * last one as an empty file when `file`, one at a time through dirfds. */
-long inroot_target(int root, const char *path, int mkdir, int file);
+long inroot_target(int root, const char *path, int mkdir, int file, __u64 resolve);
 
 /* mount_cfg.c: one configured mount under root; its mount fd, or -errno with
  * *what set (the source when the source is at fault, else the target). */

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# Namespace tests (root): /etc files written only into real files.
+# Namespace tests (root): /etc files written only into real files, proc and sysfs never on a symlink.
 #
 # Each run is rawinit as PID 1 of fresh namespaces (tests/ns/nsparent.c) with a busybox
 # rootfs, as in rootfs.sh.
@@ -79,3 +79,26 @@ check "etc: a regular /etc/hosts is replaced whole" \
 check "etc: resolv.conf, a link inside the root, is written where it leads" \
 	sh -c "[ -L '$R/etc/resolv.conf' ] && [ \"\$(cat '$R/run/resolv.conf')\" = 'nameserver 10.0.2.3' ]"
 rm -f "$R/etc/resolv.conf" "$R/run/resolv.conf" "$R/etc/hosts"
+
+# --- proc and sysfs only onto a path without symlinks. ---
+mkdir -p "$R/decoy" "$R/mnt/proc"
+mv "$R/proc" "$R/proc.real"
+ln -s decoy "$R/proc"
+conf proclink "rootfs $R" "mount proc /proc proc"
+run proclink "$RAN"
+refused "mount: proc onto a symlink is refused, naming the target" "rawinit: mount: /proc: ELOOP (40)"
+rm "$R/proc"
+mv "$R/proc.real" "$R/proc"
+mv "$R/sys" "$R/sys.real"
+ln -s /decoy "$R/sys"
+conf syslink "rootfs $R" "mount sysfs /sys sysfs ro"
+run syslink "$RAN"
+refused "mount: sysfs onto a symlink is refused" "rawinit: mount: /sys: ELOOP (40)"
+rm "$R/sys"
+mv "$R/sys.real" "$R/sys"
+ln -s mnt "$R/link"
+conf procdeep "rootfs $R" "mount proc /link/proc proc"
+run procdeep "$RAN"
+refused "mount: proc onto a path with a symlink on the way is refused" \
+	"rawinit: mount: /link/proc: ELOOP (40)"
+rm -r "$R/link" "$R/mnt" "$R/decoy"

@@ -36,28 +36,25 @@ static int is_dev(const struct conf *c, const struct rc_mount *m)
 	return str_eq(t, "/dev") || str_eq(t, "/dev/");
 }
 
-/* The mounts in config order; *devfd ends as the mount fd of a tmpfs on /dev, or -1. */
+/*
+ * The mounts in config order, each mount fd kept in the mount table for the
+ * seal; *devfd ends as the fd of a tmpfs mounted last on /dev, or -1.
+ */
 static long mounts_apply(int root, const struct conf *c, long *devfd, const char **what)
 {
 	unsigned int i, n = CONF_COUNT(c, RC_SEC_MOUNTS);
 	const struct rc_mount *m;
-	long mnt;
+	long mnt, r;
 
 	for (i = 0; i < n; i++) {
 		m = CONF_AT(c, RC_SEC_MOUNTS, struct rc_mount, i);
 		mnt = mount_cfg(root, c, m, what);
-		if (mnt < 0)
-			return mnt;
-		if (is_dev(c, m)) {
-			if (*devfd >= 0)
-				sys_close((int)*devfd);
-			*devfd = -1;
-			if (str_eq(conf_str(c, m->fstype), "tmpfs") && !(m->flags & MS_BIND)) {
-				*devfd = mnt;
-				continue;
-			}
-		}
-		sys_close((int)mnt);
+		r = mnt < 0 ? mnt : mount_table_add(c, mnt);
+		if (r < 0)
+			return r;
+		if (is_dev(c, m))
+			*devfd = str_eq(conf_str(c, m->fstype), "tmpfs") && !(m->flags & MS_BIND) ?
+				 mnt : -1;
 	}
 	return 0;
 }
@@ -159,11 +156,8 @@ int rootfs_setup(const struct conf *c, const char **what)
 	if (root < 0)
 		return (int)root;
 	r = mounts_apply((int)root, c, &devfd, what);
-	if (devfd >= 0) {
-		if (r >= 0)
-			r = dev_populate((int)devfd, what);
-		sys_close((int)devfd);
-	}
+	if (r >= 0 && devfd >= 0)
+		r = dev_populate((int)devfd, what);
 	if (r >= 0 && *rootfs) {
 		*what = rootfs;
 		r = pivot((int)root);

@@ -4,6 +4,7 @@
 #define INIT_ROOTFS_H
 
 #include <linux/types.h>
+#include "conf_format.h"
 
 struct conf;
 struct rc_mount;
@@ -23,9 +24,11 @@ struct rc_mount;
  *                  rootfs: the mounts and /dev only, in the current root. Call it
  *                  only in a mount namespace of rawinit's own (vm, container).
  *   sysctls_apply  step "sysctl": each key written through a verified procfs.
- *   rootfs_seal    step "mount": read-only paths, masked paths (runc's lists
+ *   rootfs_seal    step "mount": masked paths, read-only paths (runc's lists
  *                  added under default-masks), then the root read-only. After
  *                  sysctls_apply, as in runc: /proc/sys is a default read-only path.
+ *                  Paths below a mount rootfs_setup made are found through that
+ *                  mount's fd (mount_table.c), never through the rootfs again.
  */
 int rootfs_setup(const struct conf *c, const char **what);
 int sysctls_apply(const struct conf *c, const char **what);
@@ -37,6 +40,18 @@ long inroot_open(int root, const char *path, __u64 resolve);
 /* The same, creating the missing components as directories when `mkdir`, the
  * last one as an empty file when `file`, one at a time through dirfds. */
 long inroot_target(int root, const char *path, int mkdir, int file, __u64 resolve);
+
+/*
+ * mount_table.c: the mount fds of the configured mounts, from rootfs_setup to
+ * the end of rootfs_seal (which closes them). add takes over the fd of c's
+ * next mount (closes it when the table is full); open gives an O_PATH fd for `path` through the last
+ * mount whose target holds it, beneath that mount (*mounted = 1), else inside
+ * root (*mounted = 0).
+ */
+#define ROOTFS_MOUNTS_MAX	RC_MOUNTS_MAX	/* one per configured mount */
+int mount_table_add(const struct conf *c, long fd);
+long mount_table_open(int root, const char *path, __u64 resolve, int *mounted);
+void mount_table_close(void);
 
 /* mount_cfg.c: one configured mount under root; its mount fd, or -errno with
  * *what set (the source when the source is at fault, else the target). */

@@ -28,10 +28,10 @@ static const char *const default_readonly[] = {
  * over /proc/... and expose or break it (CVE-2025-31133 class). Through the
  * /dev tmpfs's own fd when rawinit mounted one.
  */
-static long null_open(int root)
+static long null_open(const struct rootfs_mounts *t, int root)
 {
 	int mounted;
-	long fd = mount_table_open(root, "/dev/null", RESOLVE_NO_SYMLINKS, &mounted), r;
+	long fd = mount_table_open(t, root, "/dev/null", RESOLVE_NO_SYMLINKS, &mounted), r;
 
 	if (fd < 0)
 		return fd;
@@ -43,7 +43,7 @@ static long null_open(int root)
 }
 
 /* A directory gets an empty read-only tmpfs, anything else /dev/null. */
-static long mask(int root, int fd, long *null, const char **what)
+static long mask(const struct rootfs_mounts *t, int root, int fd, long *null, const char **what)
 {
 	struct statx st;
 	long mnt, r;
@@ -52,7 +52,7 @@ static long mask(int root, int fd, long *null, const char **what)
 	if (r >= 0 && S_ISDIR(st.stx_mode)) {
 		mnt = mount_tmpfs_ro();
 	} else if (r >= 0) {
-		if (*null < 0 && (*null = null_open(root)) < 0)
+		if (*null < 0 && (*null = null_open(t, root)) < 0)
 			*what = "/dev/null";
 		mnt = *null < 0 ? *null : sys_open_tree((int)*null, "", OPEN_TREE_CLONE |
 							OPEN_TREE_CLOEXEC | AT_EMPTY_PATH);
@@ -105,14 +105,15 @@ static const struct seal_list {
  * rootfs can cause. Any other path missing under a mount rawinit made is an
  * error: a mask or read-only path is never skipped because of the rootfs.
  */
-static long seal_open(int root, const struct conf *c, const struct seal_list *l, unsigned int i,
-		      const char **what, long *fd)
+static long seal_open(const struct rootfs_mounts *t, int root, const struct seal_list *l,
+		      unsigned int i, const char **what, long *fd)
 {
+	const struct conf *c = t->conf;
 	unsigned int n = CONF_COUNT(c, l->sec), d;
 	int mounted, listed;
 
 	*what = i < n ? conf_str(c, *CONF_AT(c, l->sec, __u32, i)) : l->defaults[i - n];
-	*fd = mount_table_open(root, *what, 0, &mounted);
+	*fd = mount_table_open(t, root, *what, 0, &mounted);
 	if (*fd >= 0)
 		return 1;
 	for (listed = 0, d = 0; d < l->ndefaults; d++)
@@ -125,7 +126,7 @@ static long seal_open(int root, const struct conf *c, const struct seal_list *l,
  * read-only (its top mount, as runc does), last so that anything written into
  * the root before (/etc files) still can be.
  */
-static long seal(const struct conf *c, const char **what)
+static long seal(const struct conf *c, const struct rootfs_mounts *t, const char **what)
 {
 	static const struct mount_attr ro = { .attr_set = MOUNT_ATTR_RDONLY };
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
@@ -144,9 +145,9 @@ static long seal(const struct conf *c, const char **what)
 	for (l = seal_lists; r >= 0 && l < seal_lists + ARRAY_LEN(seal_lists); l++) {
 		n = CONF_COUNT(c, l->sec) + (defaults ? l->ndefaults : 0);
 		for (i = 0; r >= 0 && i < n; i++) {
-			r = seal_open((int)root, c, l, i, what, &fd);
+			r = seal_open(t, (int)root, l, i, what, &fd);
 			if (r > 0) {
-				r = l->sec == RC_SEC_MASKED ? mask((int)root, (int)fd, &null, what) :
+				r = l->sec == RC_SEC_MASKED ? mask(t, (int)root, (int)fd, &null, what) :
 							      make_readonly((int)fd);
 				sys_close((int)fd);
 			}
@@ -162,11 +163,11 @@ static long seal(const struct conf *c, const char **what)
 	return r;
 }
 
-/* The seal is the last use of the mount table: it is closed here, sealed or not. */
-int rootfs_seal(const struct conf *c, const char **what)
+/* The seal is the last use of t: its fds are closed here, sealed or not. */
+int rootfs_seal(const struct conf *c, struct rootfs_mounts *t, const char **what)
 {
-	long r = seal(c, what);
+	long r = seal(c, t, what);
 
-	mount_table_close();
+	mount_table_close(t);
 	return r < 0 ? (int)r : 0;
 }

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 /* The mounts rawinit made, kept by fd from the mount step to the seal, so no path below them is looked up through the rootfs again. */
-#include <asm/errno.h>
 #include "../sys/fs.h"
 #include "conf.h"
 #include "rootfs.h"
@@ -9,29 +8,12 @@
  * From the host (another mount namespace) a mountpoint in the rootfs is a plain
  * directory: a writer there can rename it away and plant a symlink between the
  * mount and the seal. A mount's fd reaches the mount itself, wherever its
- * mountpoint went, and stays valid across pivot_root. fds[i] is the mount of
- * the config's mount i: they are added in config order, and the first failure
- * ends the step.
+ * mountpoint went, and stays valid across pivot_root.
  */
-static const struct conf *conf;
-static int fds[ROOTFS_MOUNTS_MAX];
-static unsigned int nfds;
-
-int mount_table_add(const struct conf *c, long fd)
+void mount_table_close(struct rootfs_mounts *t)
 {
-	if (nfds == ROOTFS_MOUNTS_MAX) {
-		sys_close((int)fd);
-		return -EMFILE;
-	}
-	conf = c;
-	fds[nfds++] = (int)fd;
-	return 0;
-}
-
-void mount_table_close(void)
-{
-	while (nfds)
-		sys_close(fds[--nfds]);
+	while (t->n)
+		sys_close(t->fd[--t->n]);
 }
 
 /* What is left of path below target ("" when they are equal), or 0 when target
@@ -57,22 +39,26 @@ static const char *below(const char *target, const char *path)
  * it, hides it: the last mount whose target holds path is the one path
  * reaches. Below it the rest of path is resolved beneath the mount's root (a
  * symlink or ".." leading out of it fails with EXDEV); with no such mount,
- * inside root as always.
+ * inside root as inroot_open does.
  */
-long mount_table_open(int root, const char *path, __u64 resolve, int *mounted)
+long mount_table_open(const struct rootfs_mounts *t, int root, const char *path, __u64 resolve,
+		      int *mounted)
 {
 	struct open_how how = {
 		.flags = O_PATH | O_CLOEXEC,
-		.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS | resolve,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS | resolve,
 	};
 	const char *rest = 0;
-	unsigned int i = nfds;
+	unsigned int i = t->n;
 
-	while (i > 0 && !(rest = below(conf_str(conf, CONF_AT(conf, RC_SEC_MOUNTS, struct rc_mount,
-								  i - 1)->target), path)))
+	while (i > 0 && !(rest = below(conf_str(t->conf, CONF_AT(t->conf, RC_SEC_MOUNTS,
+								   struct rc_mount, i - 1)->target), path)))
 		i--;
 	*mounted = !!rest;
-	if (!rest)
-		return inroot_open(root, path, resolve);
-	return sys_openat2(fds[i - 1], *rest ? rest : ".", &how);
+	if (rest) {
+		root = t->fd[i - 1];
+		path = *rest ? rest : ".";
+		how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS | resolve;
+	}
+	return sys_openat2(root, path, &how);
 }

@@ -36,22 +36,20 @@ static int is_dev(const struct conf *c, const struct rc_mount *m)
 	return str_eq(t, "/dev") || str_eq(t, "/dev/");
 }
 
-/*
- * The mounts in config order, each mount fd kept in the mount table for the
- * seal; *devfd ends as the fd of a tmpfs mounted last on /dev, or -1.
- */
-static long mounts_apply(int root, const struct conf *c, long *devfd, const char **what)
+/* The mounts in config order, their fds kept in t; *devfd ends as the fd of a tmpfs mounted last on /dev, or -1. */
+static long mounts_apply(int root, const struct conf *c, struct rootfs_mounts *t, long *devfd,
+			 const char **what)
 {
 	unsigned int i, n = CONF_COUNT(c, RC_SEC_MOUNTS);
 	const struct rc_mount *m;
-	long mnt, r;
+	long mnt;
 
 	for (i = 0; i < n; i++) {
 		m = CONF_AT(c, RC_SEC_MOUNTS, struct rc_mount, i);
 		mnt = mount_cfg(root, c, m, what);
-		r = mnt < 0 ? mnt : mount_table_add(c, mnt);
-		if (r < 0)
-			return r;
+		if (mnt < 0)
+			return mnt;
+		t->fd[t->n++] = (int)mnt;
 		if (is_dev(c, m))
 			*devfd = str_eq(conf_str(c, m->fstype), "tmpfs") && !(m->flags & MS_BIND) ?
 				 mnt : -1;
@@ -134,12 +132,14 @@ static long pivot(int newroot)
 	return r;
 }
 
-int rootfs_setup(const struct conf *c, const char **what)
+int rootfs_setup(const struct conf *c, struct rootfs_mounts *t, const char **what)
 {
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 	const char *rootfs = in ? conf_str(c, in->rootfs) : "";
 	long root, devfd = -1, r;
 
+	t->conf = c;
+	t->n = 0;
 	if (!*rootfs && !CONF_COUNT(c, RC_SEC_MOUNTS))
 		return 0;
 	/* Nothing below may propagate back to the parent's mounts (runc's default). */
@@ -155,7 +155,7 @@ int rootfs_setup(const struct conf *c, const char **what)
 	}
 	if (root < 0)
 		return (int)root;
-	r = mounts_apply((int)root, c, &devfd, what);
+	r = mounts_apply((int)root, c, t, &devfd, what);
 	if (r >= 0 && devfd >= 0)
 		r = dev_populate((int)devfd, what);
 	if (r >= 0 && *rootfs) {

@@ -10,6 +10,19 @@ struct conf;
 struct rc_mount;
 
 /*
+ * The mount fds of the configured mounts: fd[i] is mount i's (a failed mount
+ * ends the step; the decoder allows at most RC_MOUNTS_MAX). Filled by
+ * rootfs_setup, used and closed by rootfs_seal; the caller holds it from one
+ * step to the other, on its stack.
+ */
+#define ROOTFS_MOUNTS_MAX	RC_MOUNTS_MAX	/* one per configured mount */
+struct rootfs_mounts {
+	const struct conf *conf;
+	unsigned int n;
+	int fd[ROOTFS_MOUNTS_MAX];
+};
+
+/*
  * The three steps, each 0 or -errno with *what naming the object on failure
  * (a path, a sysctl key, or the rootfs); the caller prints
  * `rawinit: <step>: <what>: <ERRNAME> (<n>)` and does not run the workload.
@@ -30,9 +43,9 @@ struct rc_mount;
  *                  Paths below a mount rootfs_setup made are found through that
  *                  mount's fd (mount_table.c), never through the rootfs again.
  */
-int rootfs_setup(const struct conf *c, const char **what);
+int rootfs_setup(const struct conf *c, struct rootfs_mounts *t, const char **what);
 int sysctls_apply(const struct conf *c, const char **what);
-int rootfs_seal(const struct conf *c, const char **what);
+int rootfs_seal(const struct conf *c, struct rootfs_mounts *t, const char **what);
 
 /* inroot.c: an O_PATH fd for `path` resolved inside the tree at `root` (absolute
  * symlinks and ".." stop at root; no magic links), or -errno. `resolve` adds RESOLVE_*. */
@@ -42,16 +55,13 @@ long inroot_open(int root, const char *path, __u64 resolve);
 long inroot_target(int root, const char *path, int mkdir, int file, __u64 resolve);
 
 /*
- * mount_table.c: the mount fds of the configured mounts, from rootfs_setup to
- * the end of rootfs_seal (which closes them). add takes over the fd of c's
- * next mount (closes it when the table is full); open gives an O_PATH fd for `path` through the last
- * mount whose target holds it, beneath that mount (*mounted = 1), else inside
- * root (*mounted = 0).
+ * mount_table.c: open gives an O_PATH fd for `path` through the last mount of
+ * t whose target holds it, beneath that mount (*mounted = 1), else inside root
+ * (*mounted = 0); close closes t's fds.
  */
-#define ROOTFS_MOUNTS_MAX	RC_MOUNTS_MAX	/* one per configured mount */
-int mount_table_add(const struct conf *c, long fd);
-long mount_table_open(int root, const char *path, __u64 resolve, int *mounted);
-void mount_table_close(void);
+long mount_table_open(const struct rootfs_mounts *t, int root, const char *path, __u64 resolve,
+		      int *mounted);
+void mount_table_close(struct rootfs_mounts *t);
 
 /* mount_cfg.c: one configured mount under root; its mount fd, or -errno with
  * *what set (the source when the source is at fault, else the target). */

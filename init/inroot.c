@@ -12,11 +12,11 @@
  * host's (CVE-2021-30465 class). Magic links (/proc/<pid>/fd/N) jump anywhere
  * and are refused.
  */
-long inroot_open(int root, const char *path, unsigned int flags)
+long inroot_open(int root, const char *path, __u64 resolve)
 {
 	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC | flags,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS,
+		.flags = O_PATH | O_CLOEXEC,
+		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS | resolve,
 	};
 
 	return sys_openat2(root, path, &how);
@@ -56,9 +56,9 @@ static long create_in(int dir, const char *name, int file)
  */
 static char mkpath_buf[RC_STRING_MAX];
 
-long inroot_target(int root, const char *path, int mkdir, int file)
+long inroot_target(int root, const char *path, int mkdir, int file, __u64 resolve)
 {
-	long fd = inroot_open(root, path, 0), parent;
+	long fd = inroot_open(root, path, resolve), parent;
 	unsigned long len = strlen(path);
 	char *p, *end, save;
 
@@ -67,7 +67,7 @@ long inroot_target(int root, const char *path, int mkdir, int file)
 	if (len >= sizeof(mkpath_buf))
 		return -ENAMETOOLONG;
 	memcpy(mkpath_buf, path, len + 1);
-	parent = inroot_open(root, "/", 0);
+	parent = inroot_open(root, "/", resolve);
 	for (p = mkpath_buf; parent >= 0; p = end) {
 		while (*p == '/')
 			p++;
@@ -77,7 +77,7 @@ long inroot_target(int root, const char *path, int mkdir, int file)
 			;
 		save = *end;
 		*end = 0;
-		fd = inroot_open(root, mkpath_buf, 0);
+		fd = inroot_open(root, mkpath_buf, resolve);
 		if (fd == -ENOENT)
 			fd = create_in((int)parent, p, file && !save);
 		*end = save;

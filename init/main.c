@@ -91,6 +91,7 @@ static int touches_mount_ns(const struct conf *c)
  */
 static void setup(const struct conf *c)
 {
+	struct rootfs_mounts mounts;
 	const char *what;
 	int r;
 
@@ -107,7 +108,7 @@ static void setup(const struct conf *c)
 		fatal("net", what, r, EXIT_FATAL);
 	if (ri.mode == MODE_SUBREAPER && touches_mount_ns(c))
 		fatal("mount", "a subreaper shares the host's mounts and sysctls", -EPERM, EXIT_FATAL);
-	r = rootfs_setup(c, &what);
+	r = rootfs_setup(c, &mounts, &what);
 	if (r < 0)
 		fatal("mount", what, r, EXIT_FATAL);
 	r = etc_files_write(c, &what);	/* into the new root, before it is sealed */
@@ -117,7 +118,7 @@ static void setup(const struct conf *c)
 	r = sysctls_apply(c, &what);	/* before /proc/sys turns read-only */
 	if (r < 0)
 		fatal("sysctl", what, r, EXIT_FATAL);
-	r = rootfs_seal(c, &what);
+	r = rootfs_seal(c, &mounts, &what);
 	if (r < 0)
 		fatal("mount", what, r, EXIT_FATAL);
 }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-/* Sealing the new root: read-only paths, masked paths (runc's lists under default-masks), read-only root. */
+/* Sealing the new root: masked paths, read-only paths (runc's lists under default-masks), read-only root. */
 #include <asm/errno.h>
 #include "../sys/fs.h"
+#include "../sys/mem.h"
 #include "conf.h"
 #include "rootfs.h"
 
@@ -24,15 +25,13 @@ static const char *const default_readonly[] = {
  * The /dev/null files are masked with, opened once and checked: no symlink on
  * the way (not even inside the root) and a character device 1:3. A rootfs
  * whose /dev/null is a link or a file would otherwise have the mask bind that
- * over /proc/... and expose or break it (CVE-2025-31133 class).
+ * over /proc/... and expose or break it (CVE-2025-31133 class). Through the
+ * /dev tmpfs's own fd when rawinit mounted one.
  */
-static long null_open(int root)
+static long null_open(const struct rootfs_mounts *t, int root)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_CLOEXEC,
-		.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
-	};
-	long fd = sys_openat2(root, "/dev/null", &how), r;
+	int mounted;
+	long fd = mount_table_open(t, root, "/dev/null", RESOLVE_NO_SYMLINKS, &mounted), r;
 
 	if (fd < 0)
 		return fd;
@@ -43,99 +42,132 @@ static long null_open(int root)
 	return r < 0 ? r : -ENODEV;
 }
 
-/* A directory gets an empty read-only tmpfs, anything else /dev/null; missing is fine (runc). */
-static long mask(int root, long *null, const char **what)
+/* A directory gets an empty read-only tmpfs, anything else /dev/null. */
+static long mask(const struct rootfs_mounts *t, int root, int fd, long *null, const char **what)
 {
-	long fd = inroot_open(root, *what, 0), mnt, r;
 	struct statx st;
+	long mnt, r;
 
-	if (fd == -ENOENT)
-		return 0;
-	if (fd < 0)
-		return fd;
-	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE, &st);
+	r = sys_statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, &st);
 	if (r >= 0 && S_ISDIR(st.stx_mode)) {
 		mnt = mount_tmpfs_ro();
 	} else if (r >= 0) {
-		if (*null < 0 && (*null = null_open(root)) < 0)
+		if (*null < 0 && (*null = null_open(t, root)) < 0)
 			*what = "/dev/null";
 		mnt = *null < 0 ? *null : sys_open_tree((int)*null, "", OPEN_TREE_CLONE |
 							OPEN_TREE_CLOEXEC | AT_EMPTY_PATH);
 	} else {
 		mnt = r;
 	}
-	r = mnt < 0 ? mnt : mount_attach((int)mnt, (int)fd);
+	r = mnt < 0 ? mnt : mount_attach((int)mnt, fd);
 	if (mnt >= 0)
 		sys_close((int)mnt);
-	sys_close((int)fd);
 	return r;
 }
 
-/* The path bound onto itself, read-only through the whole copied tree. */
-static long make_readonly(int root, const char *path)
+/* The object bound onto itself, read-only through the whole copied tree. */
+static long make_readonly(int fd)
 {
 	static const struct mount_attr ro = { .attr_set = MOUNT_ATTR_RDONLY };
-	long fd = inroot_open(root, path, 0), t, r;
+	long t, r;
 
-	if (fd == -ENOENT)
-		return 0;
-	if (fd < 0)
-		return fd;
-	t = sys_open_tree((int)fd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH |
-			  AT_RECURSIVE);
+	t = sys_open_tree(fd, "", OPEN_TREE_CLONE | OPEN_TREE_CLOEXEC | AT_EMPTY_PATH | AT_RECURSIVE);
 	r = t < 0 ? t : sys_mount_setattr((int)t, "", AT_EMPTY_PATH | AT_RECURSIVE, &ro);
 	if (r >= 0)
-		r = mount_attach((int)t, (int)fd);
+		r = mount_attach((int)t, fd);
 	if (t >= 0)
 		sys_close((int)t);
-	sys_close((int)fd);
 	return r;
-}
-
-/* Path i of a strref section followed, under default-masks, by a default list. */
-static const char *path_at(const struct conf *c, unsigned int type, unsigned int i,
-			   const char *const *defaults)
-{
-	unsigned int n = CONF_COUNT(c, type);
-
-	return i < n ? conf_str(c, *CONF_AT(c, type, __u32, i)) : defaults[i - n];
 }
 
 /*
- * In the new root, runc's order: read-only paths, then masked paths; then the
- * root itself read-only (its top mount, as runc does), last so that anything
- * written into the root before (/etc files) still can be.
+ * Masks first, then read-only paths (runc does the reverse): a read-only
+ * bind copies the tree below it, masks included, while a mask made after it
+ * would land on the mount rawinit kept, now hidden under the copy.
  */
-int rootfs_seal(const struct conf *c, const char **what)
+static const struct seal_list {
+	unsigned int sec;
+	const char *const *defaults;
+	unsigned int ndefaults;
+} seal_lists[] = {
+	{ RC_SEC_MASKED, default_masked, ARRAY_LEN(default_masked) },
+	{ RC_SEC_READONLY, default_readonly, ARRAY_LEN(default_readonly) },
+};
+
+/*
+ * Path i of a list: the config's, then, under default-masks, runc's. Written
+ * into *fd when found (1), skipped when missing where that is allowed (0), or
+ * -errno. Missing is allowed where no mount rawinit made holds the path
+ * (runc skips missing paths), and for a path on runc's list (by default-masks
+ * or named in the config, as runc spec's config.json does) under such a
+ * mount: looked up through the mount's fd, that is the running kernel without
+ * it (/proc/timer_stats left in 4.11, /proc/asound needs sound), which no
+ * rootfs can cause. Any other path missing under a mount rawinit made is an
+ * error: a mask or read-only path is never skipped because of the rootfs.
+ */
+static long seal_open(const struct rootfs_mounts *t, int root, const struct seal_list *l,
+		      unsigned int i, const char **what, long *fd)
+{
+	const struct conf *c = t->conf;
+	unsigned int n = CONF_COUNT(c, l->sec), d;
+	int mounted, listed;
+
+	*what = i < n ? conf_str(c, *CONF_AT(c, l->sec, __u32, i)) : l->defaults[i - n];
+	*fd = mount_table_open(t, root, *what, 0, &mounted);
+	if (*fd >= 0)
+		return 1;
+	for (listed = 0, d = 0; d < l->ndefaults; d++)
+		listed |= str_eq(*what, l->defaults[d]);
+	return *fd == -ENOENT && (!mounted || listed) ? 0 : *fd;
+}
+
+/*
+ * In the new root: masked paths, read-only paths, then the root itself
+ * read-only (its top mount, as runc does), last so that anything written into
+ * the root before (/etc files) still can be.
+ */
+static long seal(const struct conf *c, const struct rootfs_mounts *t, const char **what)
 {
 	static const struct mount_attr ro = { .attr_set = MOUNT_ATTR_RDONLY };
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 	int defaults = in && (in->flags & RC_INIT_DEFAULT_MASKS);
-	unsigned int i, nro, nmask;
-	long root, null = -1, r = 0;
+	int root_ro = in && (in->flags & RC_INIT_ROOT_READONLY);
+	const struct seal_list *l;
+	long root, null = -1, fd, r = 0;
+	unsigned int i, n;
 
-	nro = CONF_COUNT(c, RC_SEC_READONLY) + (defaults ? ARRAY_LEN(default_readonly) : 0);
-	nmask = CONF_COUNT(c, RC_SEC_MASKED) + (defaults ? ARRAY_LEN(default_masked) : 0);
-	if (!nro && !nmask && !(in && (in->flags & RC_INIT_ROOT_READONLY)))
+	if (!defaults && !root_ro && !CONF_COUNT(c, RC_SEC_MASKED) && !CONF_COUNT(c, RC_SEC_READONLY))
 		return 0;
 	*what = "/";
 	root = sys_openat(AT_FDCWD, "/", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
 	if (root < 0)
-		return (int)root;
-	for (i = 0; r >= 0 && i < nro; i++) {
-		*what = path_at(c, RC_SEC_READONLY, i, default_readonly);
-		r = make_readonly((int)root, *what);
-	}
-	for (i = 0; r >= 0 && i < nmask; i++) {
-		*what = path_at(c, RC_SEC_MASKED, i, default_masked);
-		r = mask((int)root, &null, what);
+		return root;
+	for (l = seal_lists; r >= 0 && l < seal_lists + ARRAY_LEN(seal_lists); l++) {
+		n = CONF_COUNT(c, l->sec) + (defaults ? l->ndefaults : 0);
+		for (i = 0; r >= 0 && i < n; i++) {
+			r = seal_open(t, (int)root, l, i, what, &fd);
+			if (r > 0) {
+				r = l->sec == RC_SEC_MASKED ? mask(t, (int)root, (int)fd, &null, what) :
+							      make_readonly((int)fd);
+				sys_close((int)fd);
+			}
+		}
 	}
 	if (null >= 0)
 		sys_close((int)null);
-	if (r >= 0 && in && (in->flags & RC_INIT_ROOT_READONLY)) {
+	if (r >= 0 && root_ro) {
 		*what = "/";
 		r = sys_mount_setattr((int)root, "", AT_EMPTY_PATH, &ro);
 	}
 	sys_close((int)root);
+	return r;
+}
+
+/* The seal is the last use of t: its fds are closed here, sealed or not. */
+int rootfs_seal(const struct conf *c, struct rootfs_mounts *t, const char **what)
+{
+	long r = seal(c, t, what);
+
+	mount_table_close(t);
 	return r < 0 ? (int)r : 0;
 }

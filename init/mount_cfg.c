@@ -155,6 +155,19 @@ static long set_propagation(int mnt, __u32 prop)
 	return sys_mount_setattr(mnt, "", AT_EMPTY_PATH | (prop & MS_REC ? AT_RECURSIVE : 0), &a);
 }
 
+/*
+ * proc and sysfs go only onto a path with no symlink in it (ELOOP otherwise),
+ * as runc requires: a link there is a rootfs steering the kernel's files (and
+ * the masks meant for them) somewhere of its choosing.
+ */
+static __u64 target_resolve(const struct conf *c, const struct rc_mount *m)
+{
+	const char *type = conf_str(c, m->fstype);
+
+	return !(m->flags & MS_BIND) && (str_eq(type, "proc") || str_eq(type, "sysfs")) ?
+	       RESOLVE_NO_SYMLINKS : 0;
+}
+
 long mount_cfg(int root, const struct conf *c, const struct rc_mount *m, const char **what)
 {
 	int bind = !!(m->flags & MS_BIND), file = !!(m->rflags & RC_MNT_FILE);
@@ -172,7 +185,8 @@ long mount_cfg(int root, const struct conf *c, const struct rc_mount *m, const c
 		r = sys_statx((int)mnt, "", AT_EMPTY_PATH, STATX_TYPE, &st);
 		file = r >= 0 && !S_ISDIR(st.stx_mode);
 	}
-	tgt = r < 0 ? r : inroot_target(root, *what, !!(m->rflags & (RC_MNT_MKDIR | RC_MNT_FILE)), file);
+	tgt = r < 0 ? r : inroot_target(root, *what, !!(m->rflags & (RC_MNT_MKDIR | RC_MNT_FILE)),
+					file, target_resolve(c, m));
 	if (tgt >= 0) {
 		r = mount_attach((int)mnt, (int)tgt);
 		sys_close((int)tgt);

@@ -36,8 +36,9 @@ static int is_dev(const struct conf *c, const struct rc_mount *m)
 	return str_eq(t, "/dev") || str_eq(t, "/dev/");
 }
 
-/* The mounts in config order; *devfd ends as the mount fd of a tmpfs on /dev, or -1. */
-static long mounts_apply(int root, const struct conf *c, long *devfd, const char **what)
+/* The mounts in config order, their fds kept in t; *devfd ends as the fd of a tmpfs mounted last on /dev, or -1. */
+static long mounts_apply(int root, const struct conf *c, struct rootfs_mounts *t, long *devfd,
+			 const char **what)
 {
 	unsigned int i, n = CONF_COUNT(c, RC_SEC_MOUNTS);
 	const struct rc_mount *m;
@@ -48,16 +49,10 @@ static long mounts_apply(int root, const struct conf *c, long *devfd, const char
 		mnt = mount_cfg(root, c, m, what);
 		if (mnt < 0)
 			return mnt;
-		if (is_dev(c, m)) {
-			if (*devfd >= 0)
-				sys_close((int)*devfd);
-			*devfd = -1;
-			if (str_eq(conf_str(c, m->fstype), "tmpfs") && !(m->flags & MS_BIND)) {
-				*devfd = mnt;
-				continue;
-			}
-		}
-		sys_close((int)mnt);
+		t->fd[t->n++] = (int)mnt;
+		if (is_dev(c, m))
+			*devfd = str_eq(conf_str(c, m->fstype), "tmpfs") && !(m->flags & MS_BIND) ?
+				 mnt : -1;
 	}
 	return 0;
 }
@@ -137,12 +132,14 @@ static long pivot(int newroot)
 	return r;
 }
 
-int rootfs_setup(const struct conf *c, const char **what)
+int rootfs_setup(const struct conf *c, struct rootfs_mounts *t, const char **what)
 {
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 	const char *rootfs = in ? conf_str(c, in->rootfs) : "";
 	long root, devfd = -1, r;
 
+	t->conf = c;
+	t->n = 0;
 	if (!*rootfs && !CONF_COUNT(c, RC_SEC_MOUNTS))
 		return 0;
 	/* Nothing below may propagate back to the parent's mounts (runc's default). */
@@ -158,12 +155,9 @@ int rootfs_setup(const struct conf *c, const char **what)
 	}
 	if (root < 0)
 		return (int)root;
-	r = mounts_apply((int)root, c, &devfd, what);
-	if (devfd >= 0) {
-		if (r >= 0)
-			r = dev_populate((int)devfd, what);
-		sys_close((int)devfd);
-	}
+	r = mounts_apply((int)root, c, t, &devfd, what);
+	if (r >= 0 && devfd >= 0)
+		r = dev_populate((int)devfd, what);
 	if (r >= 0 && *rootfs) {
 		*what = rootfs;
 		r = pivot((int)root);

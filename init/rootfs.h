@@ -4,9 +4,23 @@
 #define INIT_ROOTFS_H
 
 #include <linux/types.h>
+#include "conf_format.h"
 
 struct conf;
 struct rc_mount;
+
+/*
+ * The mount fds of the configured mounts: fd[i] is mount i's (a failed mount
+ * ends the step; the decoder allows at most RC_MOUNTS_MAX). Filled by
+ * rootfs_setup, used and closed by rootfs_seal; the caller holds it from one
+ * step to the other, on its stack.
+ */
+#define ROOTFS_MOUNTS_MAX	RC_MOUNTS_MAX	/* one per configured mount */
+struct rootfs_mounts {
+	const struct conf *conf;
+	unsigned int n;
+	int fd[ROOTFS_MOUNTS_MAX];
+};
 
 /*
  * The three steps, each 0 or -errno with *what naming the object on failure
@@ -23,20 +37,31 @@ struct rc_mount;
  *                  rootfs: the mounts and /dev only, in the current root. Call it
  *                  only in a mount namespace of rawinit's own (vm, container).
  *   sysctls_apply  step "sysctl": each key written through a verified procfs.
- *   rootfs_seal    step "mount": read-only paths, masked paths (runc's lists
+ *   rootfs_seal    step "mount": masked paths, read-only paths (runc's lists
  *                  added under default-masks), then the root read-only. After
  *                  sysctls_apply, as in runc: /proc/sys is a default read-only path.
+ *                  Paths below a mount rootfs_setup made are found through that
+ *                  mount's fd (mount_table.c), never through the rootfs again.
  */
-int rootfs_setup(const struct conf *c, const char **what);
+int rootfs_setup(const struct conf *c, struct rootfs_mounts *t, const char **what);
 int sysctls_apply(const struct conf *c, const char **what);
-int rootfs_seal(const struct conf *c, const char **what);
+int rootfs_seal(const struct conf *c, struct rootfs_mounts *t, const char **what);
 
 /* inroot.c: an O_PATH fd for `path` resolved inside the tree at `root` (absolute
- * symlinks and ".." stop at root; no magic links), or -errno. `flags` adds O_*. */
-long inroot_open(int root, const char *path, unsigned int flags);
+ * symlinks and ".." stop at root; no magic links), or -errno. `resolve` adds RESOLVE_*. */
+long inroot_open(int root, const char *path, __u64 resolve);
 /* The same, creating the missing components as directories when `mkdir`, the
  * last one as an empty file when `file`, one at a time through dirfds. */
-long inroot_target(int root, const char *path, int mkdir, int file);
+long inroot_target(int root, const char *path, int mkdir, int file, __u64 resolve);
+
+/*
+ * mount_table.c: open gives an O_PATH fd for `path` through the last mount of
+ * t whose target holds it, beneath that mount (*mounted = 1), else inside root
+ * (*mounted = 0); close closes t's fds.
+ */
+long mount_table_open(const struct rootfs_mounts *t, int root, const char *path, __u64 resolve,
+		      int *mounted);
+void mount_table_close(struct rootfs_mounts *t);
 
 /* mount_cfg.c: one configured mount under root; its mount fd, or -errno with
  * *what set (the source when the source is at fault, else the target). */

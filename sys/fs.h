@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Filesystem and mount syscalls: openat2, the fd-based mount API, pivot_root, chroot, statx, fstatfs. */
+/* Filesystem and mount syscalls: openat2, the fd-based mount API, pivot_root, chroot, statx, fstatfs, ftruncate. */
 #ifndef SYS_FS_H
 #define SYS_FS_H
 
@@ -65,6 +65,8 @@ static inline long sys_statx(int dfd, const char *path, int flags, unsigned int 
 { return syscall5(__NR_statx, dfd, L(path), flags, mask, L(st)); }
 static inline long sys_fstatfs(int fd, struct statfs *st)
 { return syscall2(__NR_fstatfs, fd, L(st)); }
+static inline long sys_ftruncate(int fd, long length)
+{ return syscall2(__NR_ftruncate, fd, length); }
 
 #undef L
 #endif

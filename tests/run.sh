@@ -33,7 +33,7 @@ for s in $suites; do
 	host) run_suite host sh tests/host/supervise.sh ;;
 	net) run_suite net sh tests/host/net.sh ;;
 	config) run_suite config sh tests/host/config.sh ;;
-	ns) run_suite ns sh -c 'sh tests/ns/rootfs.sh; sh tests/ns/full.sh' ;;
+	ns) run_suite ns sh -c 'sh tests/ns/rootfs.sh; sh tests/ns/full.sh; sh tests/ns/hardening.sh' ;;
 	creds) run_suite creds sh tests/host/creds.sh ;;
 	hygiene) run_suite hygiene sh -c 'sh tests/host/hygiene.sh; sh tests/host/pid1.sh; sh tests/host/hardening.sh' ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;

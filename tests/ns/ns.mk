@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-# Namespace tests: the hosted test parent that starts rawinit as PID 1 of fresh namespaces.
-# -include'd by the Makefile.
-build/host/nsparent: tests/ns/nsparent.c
+# Namespace tests: the hosted helpers, the test parent that starts rawinit as PID 1 of fresh
+# namespaces and a concurrent rootfs writer (procswap). -include'd by the Makefile.
+build/host/nsparent build/host/procswap: build/host/%: tests/ns/%.c
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) $< -o $@

@@ -14,7 +14,7 @@ CFLAGS	:= -Os -std=gnu11 -Wall -Wextra -Werror -ffreestanding -fno-stack-protect
 	   -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pic -fno-pie \
 	   -ffunction-sections -fdata-sections -fno-ident -fno-tree-loop-distribute-patterns
 LDFLAGS	:= -nostdlib -static -no-pie -Wl,--gc-sections -Wl,--build-id=none \
-	   -Wl,-z,noexecstack -Wl,-z,norelro -Wl,-z,noseparate-code -Wl,-z,max-page-size=4096
+	   -Wl,-z,noexecstack -Wl,-z,norelro -Wl,-z,noseparate-code -Wl,-z,max-page-size=4096 -Wl,-z,common-page-size=64
 HOSTCC	:= gcc
 HOSTCFLAGS := -O2 -g -Wall -Wextra -Werror
 
@@ -115,7 +115,7 @@ shell: all
 
 test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
 	build/host/fuzz_passwd build/host/netparent build/host/listen1 build/host/test_passwd \
-	build/host/hygparent build/host/nsparent
+	build/host/hygparent build/host/nsparent build/host/procswap
 	$(Q)sh tests/run.sh
 
 bench: all

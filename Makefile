@@ -56,10 +56,16 @@ build/host/test_sys: tests/unit/test_sys.c sys/fmt.c sys/errname.c sys/mem.c $(H
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined tests/unit/test_sys.c sys/fmt.c \
 		sys/errname.c $@-mem.o -o $@
 
-build/host/test_conf: tests/unit/test_conf.c tests/unit/conf_blob.h init/conf.c sys/crc32c.c sys/fmt.c $(HDRS)
+# The fake kernel: the init's own code on the host, with no syscall reaching it (tests/fuzz/stub
+# stands in for arch/<isa>/arch_syscall.h). test_conf: the decoder, and the loader on it.
+FAKE_SRCS := tests/fuzz/fake_kernel.c tests/fuzz/fake_fs.c tests/fuzz/fake_net.c
+FAKE_HDRS := tests/fuzz/fake_kernel.h tests/fuzz/fake_priv.h tests/fuzz/stub/arch_syscall.h
+TEST_CONF_SRCS := tests/unit/test_conf.c init/conf.c init/conf_load.c $(FAKE_SRCS) sys/crc32c.c sys/fmt.c
+build/host/test_conf: $(TEST_CONF_SRCS) tests/unit/conf_blob.h $(FAKE_HDRS) sys/mem.c $(HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined tests/unit/test_conf.c init/conf.c \
-		sys/crc32c.c sys/fmt.c -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -c sys/mem.c $(MEM_RENAME) -o $@-mem.o
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -Itests/fuzz/stub $(TEST_CONF_SRCS) \
+		$@-mem.o -o $@
 
 # libFuzzer over the decoder (ASan + UBSan). `make fuzz` runs until stopped (FUZZ_SECONDS=N
 # to bound it); make test runs it for a minute from the checked-in corpus.

@@ -67,6 +67,11 @@ build/host/test_conf: $(TEST_CONF_SRCS) tests/unit/conf_blob.h $(FAKE_HDRS) sys/
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -Itests/fuzz/stub $(TEST_CONF_SRCS) \
 		$@-mem.o -o $@
 
+# Damaged copies of valid blobs (checksum repaired), for tests/conf and the boot tests.
+build/host/conf-mutate: tests/conf/mutate.c sys/crc32c.c init/conf_format.h
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) tests/conf/mutate.c sys/crc32c.c -o $@
+
 # libFuzzer over the decoder (ASan + UBSan). `make fuzz` runs until stopped (FUZZ_SECONDS=N
 # to bound it); make test runs it for a minute from the checked-in corpus.
 FUZZ_SECONDS ?= 0
@@ -97,6 +102,12 @@ build/host/hygparent: tests/host/hygparent.c
 -include scripts/conf/conf.mk
 -include sys/passwd.mk
 
+# rawinit-conf under ASan and UBSan: tests/conf runs check and dump on damaged blobs with it.
+build/host/rawinit-conf-asan: $(CONF_TOOL_SRCS) $(CONF_TOOL_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ \
+		$(CONF_TOOL_SRCS) $(JANSSON)
+
 deps:
 	$(Q)sh scripts/deps.sh
 
@@ -112,7 +123,7 @@ shell: all
 
 test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
 	build/host/fuzz_passwd build/host/netparent build/host/listen1 build/host/test_passwd \
-	build/host/hygparent build/host/nsparent
+	build/host/hygparent build/host/nsparent build/host/conf-mutate build/host/rawinit-conf-asan
 	$(Q)sh tests/run.sh
 
 bench: all

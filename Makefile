@@ -72,17 +72,25 @@ build/host/conf-mutate: tests/conf/mutate.c sys/crc32c.c init/conf_format.h
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) tests/conf/mutate.c sys/crc32c.c -o $@
 
-# libFuzzer over the decoder (ASan + UBSan). `make fuzz` runs until stopped (FUZZ_SECONDS=N
-# to bound it); make test runs it for a minute from the checked-in corpus.
+# libFuzzer (ASan + UBSan) over the decoder, then over the whole init reading what it accepted:
+# the init's own sources, unchanged, on the fake kernel of tests/fuzz/stub (no syscall reaches
+# the host). `make fuzz` runs until stopped (FUZZ_SECONDS=N to bound it); make test runs it for
+# 45 seconds from the checked-in corpus (tests/fuzz/seed.sh rebuilds it).
 FUZZ_SECONDS ?= 0
-build/host/fuzz_conf: tests/fuzz/fuzz_conf.c init/conf.c sys/crc32c.c sys/fmt.c $(HDRS)
+# RC_TOTAL_MAX + RC_ALIGN: inputs just past the limit reach the loader's edge.
+FUZZ_LEN  := 32776
+FUZZ_CC   := clang -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Itests/fuzz/stub
+FUZZ_SRCS := tests/fuzz/fuzz_conf.c $(FAKE_SRCS) $(filter-out init/main.c,$(INIT_SRCS)) \
+	     $(filter-out sys/mem.c sys/start.c,$(SYS_SRCS))
+build/host/fuzz_conf: $(FUZZ_SRCS) init/main.c sys/mem.c $(FAKE_HDRS) $(HDRS)
 	@mkdir -p $(@D)
-	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		tests/fuzz/fuzz_conf.c init/conf.c sys/crc32c.c sys/fmt.c -o $@
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer-no-link -Dmain=rawinit_main -c init/main.c -o $@-main.o
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer-no-link $(MEM_RENAME) -c sys/mem.c -o $@-mem.o
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SRCS) $@-main.o $@-mem.o -o $@
 
 fuzz: build/host/fuzz_conf
 	@mkdir -p build/fuzz-corpus
-	build/host/fuzz_conf -max_total_time=$(FUZZ_SECONDS) -max_len=$$((32768)) \
+	build/host/fuzz_conf -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_LEN) -print_final_stats=1 \
 		build/fuzz-corpus tests/fuzz/corpus
 
 build/host/netparent: tests/host/netparent.c
@@ -138,7 +146,7 @@ help:
 	@echo 'make shell      boot into a busybox shell; leaving it powers the VM off'
 	@echo 'make test       the whole suite: unit, host, size and boot tests on both ISAs'
 	@echo 'make bench      sizes, start-up, faults, syscalls, RSS vs peers; decoder; network (netns, VM)'
-	@echo 'make fuzz       libFuzzer over the config decoder (FUZZ_SECONDS=N to bound it)'
+	@echo 'make fuzz       libFuzzer over the config decoder and the init reading it (FUZZ_SECONDS=N)'
 	@echo 'make size       print the size of each stripped init'
 	@echo 'make clean      remove build/'
 	@echo 'V=1             show the commands'

@@ -65,22 +65,41 @@ build/host/test_sys: tests/unit/test_sys.c sys/fmt.c sys/errname.c sys/mem.c $(H
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined tests/unit/test_sys.c sys/fmt.c \
 		sys/errname.c $@-mem.o -o $@
 
-build/host/test_conf: tests/unit/test_conf.c tests/unit/conf_blob.h init/conf.c sys/crc32c.c sys/fmt.c $(HDRS)
+# The fake kernel: the init's own code on the host, with no syscall reaching it (tests/fuzz/stub
+# stands in for arch/<isa>/arch_syscall.h). test_conf: the decoder, and the loader on it.
+FAKE_SRCS := tests/fuzz/fake_kernel.c tests/fuzz/fake_fs.c tests/fuzz/fake_net.c
+FAKE_HDRS := tests/fuzz/fake_kernel.h tests/fuzz/fake_priv.h tests/fuzz/stub/arch_syscall.h
+TEST_CONF_SRCS := tests/unit/test_conf.c init/conf.c init/conf_load.c $(FAKE_SRCS) sys/crc32c.c sys/fmt.c
+build/host/test_conf: $(TEST_CONF_SRCS) tests/unit/conf_blob.h $(FAKE_HDRS) sys/mem.c $(HDRS)
 	@mkdir -p $(@D)
-	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined tests/unit/test_conf.c init/conf.c \
-		sys/crc32c.c sys/fmt.c -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -c sys/mem.c $(MEM_RENAME) -o $@-mem.o
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -Itests/fuzz/stub $(TEST_CONF_SRCS) \
+		$@-mem.o -o $@
 
-# libFuzzer over the decoder (ASan + UBSan). `make fuzz` runs until stopped (FUZZ_SECONDS=N
-# to bound it); make test runs it for a minute from the checked-in corpus.
-FUZZ_SECONDS ?= 0
-build/host/fuzz_conf: tests/fuzz/fuzz_conf.c init/conf.c sys/crc32c.c sys/fmt.c $(HDRS)
+# Damaged copies of valid blobs (checksum repaired), for tests/conf and the boot tests.
+build/host/conf-mutate: tests/conf/mutate.c sys/crc32c.c init/conf_format.h
 	@mkdir -p $(@D)
-	$(Q)clang -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
-		tests/fuzz/fuzz_conf.c init/conf.c sys/crc32c.c sys/fmt.c -o $@
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) tests/conf/mutate.c sys/crc32c.c -o $@
+
+# libFuzzer (ASan + UBSan) over the decoder, then over the whole init reading what it accepted:
+# the init's own sources, unchanged, on the fake kernel of tests/fuzz/stub (no syscall reaches
+# the host). `make fuzz` runs until stopped (FUZZ_SECONDS=N to bound it); make test runs it for
+# 45 seconds from the checked-in corpus (tests/fuzz/seed.sh rebuilds it).
+FUZZ_SECONDS ?= 0
+# RC_TOTAL_MAX + RC_ALIGN: inputs just past the limit reach the loader's edge.
+FUZZ_LEN  := 32776
+FUZZ_CC   := clang -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -Itests/fuzz/stub
+FUZZ_SRCS := tests/fuzz/fuzz_conf.c $(FAKE_SRCS) $(filter-out init/main.c,$(INIT_SRCS)) \
+	     $(filter-out sys/mem.c sys/start.c,$(SYS_SRCS))
+build/host/fuzz_conf: $(FUZZ_SRCS) init/main.c sys/mem.c $(FAKE_HDRS) $(HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer-no-link -Dmain=rawinit_main -c init/main.c -o $@-main.o
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer-no-link $(MEM_RENAME) -c sys/mem.c -o $@-mem.o
+	$(Q)$(FUZZ_CC) -fsanitize=fuzzer $(FUZZ_SRCS) $@-main.o $@-mem.o -o $@
 
 fuzz: build/host/fuzz_conf
 	@mkdir -p build/fuzz-corpus
-	build/host/fuzz_conf -max_total_time=$(FUZZ_SECONDS) -max_len=$$((32768)) \
+	build/host/fuzz_conf -max_total_time=$(FUZZ_SECONDS) -max_len=$(FUZZ_LEN) -print_final_stats=1 \
 		build/fuzz-corpus tests/fuzz/corpus
 
 build/host/netparent: tests/host/netparent.c
@@ -100,6 +119,12 @@ build/host/hygparent: tests/host/hygparent.c
 -include scripts/conf/conf.mk
 -include sys/passwd.mk
 
+# rawinit-conf under ASan and UBSan: tests/conf runs check and dump on damaged blobs with it.
+build/host/rawinit-conf-asan: $(CONF_TOOL_SRCS) $(CONF_TOOL_HDRS)
+	@mkdir -p $(@D)
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -fno-sanitize-recover=all -o $@ \
+		$(CONF_TOOL_SRCS) $(JANSSON)
+
 deps:
 	$(Q)sh scripts/deps.sh
 
@@ -115,7 +140,8 @@ shell: all
 
 test: all build/host/test_sys build/host/test_conf build/host/test_netlink build/host/fuzz_conf \
 	build/host/fuzz_passwd build/host/netparent build/host/listen1 build/host/test_passwd \
-	build/host/hygparent build/host/nsparent build/host/procswap
+	build/host/hygparent build/host/nsparent build/host/procswap build/host/conf-mutate \
+	build/host/rawinit-conf-asan
 	$(Q)sh tests/run.sh
 
 bench: all
@@ -130,7 +156,7 @@ help:
 	@echo 'make shell      boot into a busybox shell; leaving it powers the VM off'
 	@echo 'make test       the whole suite: unit, host, size and boot tests on both ISAs'
 	@echo 'make bench      sizes, start-up, faults, syscalls, RSS vs peers; decoder; network (netns, VM)'
-	@echo 'make fuzz       libFuzzer over the config decoder (FUZZ_SECONDS=N to bound it)'
+	@echo 'make fuzz       libFuzzer over the config decoder and the init reading it (FUZZ_SECONDS=N)'
 	@echo 'make size       print the size of each stripped init'
 	@echo 'make clean      remove build/'
 	@echo 'V=1             show the commands'

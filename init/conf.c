@@ -408,10 +408,12 @@ int conf_decode(const void *blob, unsigned long len, struct conf *c, struct fmt 
 			ret = check_field(c, &w, r->kind, rec + r->off);
 		}
 	}
+	/* argv, when present, names a program: its consumers read argv[0] unchecked. */
 	w.sec = RC_SEC_ARGV;
 	w.idx = -1;
 	w.field = "";
-	if (!ret && c->sec[RC_SEC_ARGV].rec && !*conf_str(c, *(const __u32 *)c->sec[RC_SEC_ARGV].rec))
+	rec = c->sec[RC_SEC_ARGV].rec;
+	if (!ret && rec && (!CONF_COUNT(c, RC_SEC_ARGV) || !*conf_str(c, *(const __u32 *)rec)))
 		ret = fail(&w, M_EMPTY, 0, 0);
 	if (ret)
 		memset(c, 0, sizeof(*c));

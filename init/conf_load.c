@@ -27,8 +27,13 @@ __asm__(".pushsection .note.rawinit, \"a\", %note\n"
 _Static_assert(RC_NOTE_TYPE == 0x52430001u, "the asm above spells RC_NOTE_TYPE");
 extern const volatile struct rc_note_desc rawinit_note_desc;
 
-/* A read config lives here, aligned for in-place reads; .bss costs no file size. */
-static __u64 conf_buf[RC_TOTAL_MAX / 8];
+/*
+ * A read config lives here, aligned for in-place reads; .bss costs no file size.
+ * One word more than the largest blob: the byte read past RC_TOTAL_MAX, which
+ * tells a file that is too big, lands inside it.
+ */
+static __u64 conf_buf[RC_TOTAL_MAX / 8 + 1];
+_Static_assert(sizeof(conf_buf) > RC_TOTAL_MAX, "read_all reads RC_TOTAL_MAX + 1 bytes");
 
 /* Read all of fd into conf_buf: its length, or -EFBIG past RC_TOTAL_MAX. */
 static long read_all(int fd)

@@ -36,7 +36,8 @@ mkdir -p "$out"
 directive() { sed -n "s/^# $1: \{0,1\}//p" "$top/tests/boot/cases/$2.sh"; }
 
 # Configs: compile each tests/boot/conf/*.conf; a corrupted copy (one byte of the
-# string area flipped: the checksum no longer matches); the init with one embedded.
+# string area flipped: the checksum no longer matches); noargv's with argv emptied
+# (checksum repaired); the init with one embedded.
 conf=$top/build/host/rawinit-conf
 mkdir -p "$out/conf"
 rm -rf "$out/files" && cp -R "$top/tests/boot/files" "$out/files" || exit 1
@@ -46,6 +47,8 @@ done
 cp "$out/conf/etc.bin" "$out/conf/corrupt.bin"
 printf 'X' | dd of="$out/conf/corrupt.bin" bs=1 seek=$(($(stat -c %s "$out/conf/corrupt.bin") - 2)) \
 	conv=notrunc status=none
+make -s -C "$top" build/host/conf-mutate >/dev/null &&
+	"$top/build/host/conf-mutate" noargv "$out/conf/noargv.bin" "$out/conf/noargv-empty.bin" || exit 1
 for isa in $arches; do
 	rm -f "$out/$isa-embedded"
 	"$conf" embed "$top/build/$isa/rawinit" "$out/conf/embedded.bin" -o "$out/$isa-embedded" || exit 1

@@ -5,8 +5,8 @@ set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
 cd "$top" || exit 1
-if ! make -s build/host/rawinit-conf >/dev/null; then
-	fail "rawinit-conf builds" "make build/host/rawinit-conf failed"
+if ! make -s build/host/rawinit-conf build/host/rawinit-conf-asan build/host/conf-mutate >/dev/null; then
+	fail "rawinit-conf builds" "make build/host/rawinit-conf (-asan, conf-mutate) failed"
 	exit 1
 fi
 rc=$top/build/host/rawinit-conf
@@ -160,6 +160,41 @@ expect "check refuses a damaged blob: one line, exit 1" \
 	'[ $st = 1 ] && [ "$(printf "%s\n" "$out" | wc -l)" = 1 ] &&
 	 case $out in "rawinit-conf: $tmp/damaged.bin: "*checksum*) true ;; *) false ;; esac' 
 check "dump refuses a damaged blob" sh -c "! '$rc' dump '$tmp/damaged.bin' >/dev/null 2>&1"
+
+# argv with no records (issue #8): refused by check and dump with the decoder's one line.
+build/host/conf-mutate noargv $d/golden/vm.bin "$tmp/noargv.bin"
+out=$("$rc" check "$tmp/noargv.bin" 2>&1)
+st=$?
+expect "check refuses argv with no records: one line, exit 1" \
+	'[ $st = 1 ] && [ "$out" = "rawinit-conf: $tmp/noargv.bin: argv: empty" ]'
+out=$("$rc" dump "$tmp/noargv.bin" 2>&1)
+st=$?
+expect "dump refuses argv with no records: one line, exit 1, no crash" \
+	'[ $st = 1 ] && [ "$out" = "rawinit-conf: $tmp/noargv.bin: argv: empty" ]'
+
+# Damaged blobs with the checksum repaired (per section: no records in three places, one
+# fewer, one more, unknown type; then seeded byte damage): check and dump under ASan and
+# UBSan end with 0 or 1, never a signal or a sanitizer report; a refusal is one line.
+mkdir "$tmp/mut"
+n=0
+for b in $d/golden/*.bin; do
+	n=$((n + $(build/host/conf-mutate all "$b" "$tmp/mut" "$(basename "$b" .bin)")))
+done
+bad= accepted=0
+for f in "$tmp"/mut/*.bin; do
+	for cmd in check dump; do
+		ASAN_OPTIONS=exitcode=86 UBSAN_OPTIONS=exitcode=86 \
+			build/host/rawinit-conf-asan $cmd "$f" >"$tmp/out" 2>"$tmp/err"
+		st=$?
+		[ $cmd = check ] && [ $st = 0 ] && accepted=$((accepted + 1))
+		if [ $st -gt 1 ] || { [ $cmd = check ] && [ $st = 1 ] && [ "$(wc -l <"$tmp/err")" != 1 ]; }; then
+			bad="$bad $cmd:$(basename "$f")=$st"
+		fi
+	done
+done
+expect "check and dump survive $n damaged blobs ($accepted accepted), ASan and UBSan quiet" \
+	'[ "$n" -ge 20 ] && [ -z "$bad" ]'
+[ -z "$bad" ] || echo "crashed:$bad" | head -c 2000
 
 # embed: the blob becomes a PT_LOAD the note points at; a second embed is refused.
 le32() { printf '%02x %02x %02x %02x' $(($1 & 255)) $(($1 >> 8 & 255)) $(($1 >> 16 & 255)) $(($1 >> 24 & 255)); }

@@ -1,10 +1,19 @@
 // SPDX-License-Identifier: MIT
-/* Host unit tests of the config decoder: a valid blob, then every malformation with its own message. */
+/* Host unit tests of the config decoder and loader: a valid blob, then every malformation with its own message. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "../../init/conf.h"
+#include "../../init/rawinit.h"
+#include "../fuzz/fake_kernel.h"
 #include "conf_blob.h"
+
+#define EXIT_CASE_FAILED	3	/* an isolated case ran and failed; anything else is a crash */
+
+struct rawinit ri;	/* conf_load reads ri.envp; init/main.c is not linked here */
 
 static int failed;
 
@@ -29,6 +38,48 @@ static int decode(const void *b, unsigned long len, struct conf *c)
 	if (!r)
 		strcpy(msg, "ok");
 	return r;
+}
+
+/*
+ * Decode from an exact-size heap copy: a read past the blob's end is an ASan
+ * report, as the init's own buffer would hide it. The copy lives until the
+ * next call (the conf points into it).
+ */
+static int decode_exact(const void *b, unsigned long len, struct conf *c)
+{
+	static void *copy;
+
+	free(copy);
+	copy = malloc(len);
+	memcpy(copy, b, len);
+	return decode(copy, len, c);
+}
+
+static const char *case_name;	/* the isolated case running, for its own line */
+
+/*
+ * Run a case in a child, which prints its own line: a crash or a sanitizer
+ * report there fails that case here instead of ending the whole test.
+ */
+static void isolated(const char *name, void (*body)(void))
+{
+	pid_t pid;
+	int st;
+
+	case_name = name;
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		failed = 0;
+		body();
+		fflush(stdout);
+		_exit(failed ? EXIT_CASE_FAILED : 0);
+	}
+	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
+	    (WEXITSTATUS(st) && WEXITSTATUS(st) != EXIT_CASE_FAILED))
+		expect(0, name, "crashed (the sanitizer's report is above)");
+	else
+		failed += WEXITSTATUS(st) == EXIT_CASE_FAILED;
 }
 
 /* strings "\0/bin/sh\0-c\0A=1\0/work\0"; offsets 1, 9, 12, 16 */
@@ -59,6 +110,87 @@ static void build_valid(struct tblob *t)
 	tb_seal(&t);							\
 	expect(decode(t.b, t.len, &c_) == -EINVAL && strstr(msg, want), name, msg); \
 } while (0)
+
+static struct tblob tb;	/* the blob of the isolated cases below */
+
+/*
+ * argv with no records, its offset left on its old records, at the blob's
+ * end, or on the string area: the decoder must refuse it without reading a
+ * record (the init read argv[0] of it, then ran with argv = { NULL }).
+ */
+static void argv_empty(int where)
+{
+	struct conf c;
+
+	build_valid(&tb);
+	tb_sec(&tb, 2)->count = 0;
+	tb_sec(&tb, 2)->length = 0;
+	if (where == 1)
+		tb_sec(&tb, 2)->offset = tb.len;
+	else if (where == 2)
+		tb_sec(&tb, 2)->offset = tb_sec(&tb, 0)->offset;
+	tb_seal(&tb);
+	expect(decode_exact(tb.b, tb.len, &c) == -EINVAL && !strcmp(msg, "argv: empty"), case_name, msg);
+}
+
+static void argv_empty_in_place(void)
+{
+	argv_empty(0);
+}
+
+static void argv_empty_at_end(void)
+{
+	argv_empty(1);
+}
+
+static void argv_empty_on_strings(void)
+{
+	argv_empty(2);
+}
+
+/* The loader on the fake kernel: /etc/rawinit.conf holds len bytes of file. */
+static int load(const void *file, unsigned long len, struct conf *c)
+{
+	static char *no_env[] = { 0 };
+	const char *src = "";
+	struct fmt f = FMT_INIT(msg);
+	int r;
+
+	ri.envp = no_env;
+	fake_reset(FAKE_VM, file, len);
+	r = conf_load(c, 0, &src, &f);
+	msg[f.len < sizeof(msg) ? f.len : sizeof(msg) - 1] = 0;
+	fake_release();
+	return r;
+}
+
+/* Issue #8, 6c: read_all asks for RC_TOTAL_MAX + 1 bytes to tell a file that is too big. */
+static void oversized(void)
+{
+	static unsigned char big[RC_TOTAL_MAX + 1];
+	struct conf c;
+
+	expect(load(big, sizeof(big), &c) == -EFBIG, case_name, msg);
+}
+
+/* A valid blob of exactly RC_TOTAL_MAX bytes: an unknown optional section pads it. */
+static void largest_file(void)
+{
+	static const unsigned char pad[RC_TOTAL_MAX];
+	static const char s[] = "\0/bin/sh";
+	const __u32 a0 = 1;
+	struct conf c;
+	int r;
+
+	tb_init(&tb, 3);
+	tb_add(&tb, 0, RC_SEC_STRINGS, s, sizeof(s), sizeof(s));
+	tb_add(&tb, 1, RC_SEC_ARGV, &a0, 4, 1);
+	tb_add(&tb, 2, 77, pad, RC_TOTAL_MAX - tb.len, 0);
+	tb_sec(&tb, 2)->flags = 0;
+	tb_seal(&tb);
+	r = load(tb.b, tb.len, &c);
+	expect(tb.len == RC_TOTAL_MAX && r == 0 && CONF_COUNT(&c, RC_SEC_ARGV) == 1, case_name, msg);
+}
 
 int main(void)
 {
@@ -125,6 +257,51 @@ int main(void)
 	       ((struct rc_init *)(t.b + tb_sec(&t, 1)->offset))->reserved[1] = 5);
 	BROKEN("empty program name", "argv: empty",
 	       ((__u32 *)(t.b + tb_sec(&t, 2)->offset))[0] = 0);
+	isolated("argv with no records is refused", argv_empty_in_place);
+	isolated("argv with no records at the blob's end is refused, nothing read past it",
+		 argv_empty_at_end);
+	isolated("argv with no records on the string area is refused, no string looked up",
+		 argv_empty_on_strings);
+	BROKEN("init with no records", "init: count 0, limit 1",
+	       tb_sec(&t, 1)->count = 0; tb_sec(&t, 1)->length = 0);
+	BROKEN("process with no records", "process: count 0, limit 1",
+	       tb_sec(&t, 4)->count = 0; tb_sec(&t, 4)->length = 0);
+	BROKEN("shutdown past the last action (an index into the init's table)",
+	       "init.shutdown: value 3, maximum 2",
+	       ((struct rc_init *)(t.b + tb_sec(&t, 1)->offset))->shutdown = 3);
+	{
+		/* A list section may be present with no records: env then means "start empty". */
+		build_valid(&t);
+		tb_sec(&t, 3)->count = 0;
+		tb_sec(&t, 3)->length = 0;
+		tb_seal(&t);
+		expect(decode_exact(t.b, t.len, &c) == 0 && c.sec[RC_SEC_ENV].rec &&
+		       !CONF_COUNT(&c, RC_SEC_ENV), "env with no records decodes as present and empty", msg);
+	}
+	{
+		/* Indexes the init uses unchecked: a route's link, an rlimit's resource. */
+		struct rc_link l = { .name = 1, .flags = RC_LINK_UP };
+		struct rc_route rt = { .link = 1, .family = 2 };
+		struct rc_rlimit rl = { .resource = RC_RLIMIT_LAST + 1 };
+
+		tb_init(&t, 3);
+		tb_add(&t, 0, RC_SEC_STRINGS, "\0eth0", 6, 6);
+		tb_add(&t, 1, RC_SEC_LINKS, &l, sizeof(l), 1);
+		tb_add(&t, 2, RC_SEC_ROUTES, &rt, sizeof(rt), 1);
+		tb_seal(&t);
+		expect(decode_exact(t.b, t.len, &c) == -EINVAL && strstr(msg, "routes[0].link: link 1 of 1"),
+		       "a route on the link one past the last is refused", msg);
+		tb_init(&t, 2);
+		tb_add(&t, 0, RC_SEC_STRINGS, "", 1, 1);
+		tb_add(&t, 1, RC_SEC_RLIMITS, &rl, sizeof(rl), 1);
+		tb_seal(&t);
+		expect(decode_exact(t.b, t.len, &c) == -EINVAL &&
+		       strstr(msg, "rlimits[0].resource: value 16, maximum 15"),
+		       "an rlimit past RLIMIT_RTTIME is refused", msg);
+	}
+	isolated("a config file of RC_TOTAL_MAX + 1 bytes is EFBIG, nothing written past the buffer",
+		 oversized);
+	isolated("a config file of exactly RC_TOTAL_MAX bytes loads", largest_file);
 	{
 		/* An unknown section without must-understand is skipped. */
 		build_valid(&t);

@@ -133,6 +133,7 @@ sh bench/net_vm.sh >"$TMP/net_vm"
 # The whole container set-up: rawinit beside runc and crun on one busybox bundle.
 sh bench/ns_init.sh >"$TMP/ns_init"
 
+cp "$OUT" "$OUT.old" 2>/dev/null || : >"$OUT.old"
 {
 	echo '<!-- SPDX-License-Identifier: MIT -->'
 	echo '# rawinit benchmark results'
@@ -165,6 +166,8 @@ sh bench/ns_init.sh >"$TMP/ns_init"
 	echo
 	cat "$TMP/ns_init"
 	echo
+	# The fuzzing figures come from `make fuzz`, not from this script: kept as they are.
+	sed -n '/^## Config fuzzing/,/^## /{/^## Commands/!p}' "$OUT.old"
 	echo '## Commands'
 	echo
 	echo '```sh'
@@ -197,6 +200,7 @@ sh bench/ns_init.sh >"$TMP/ns_init"
 	echo "	$TIMER 10 2 crun run --bundle B ID                       # and strace -f ... crun run"
 	echo '```'
 } >$OUT
+rm -f "$OUT.old"
 cat "$TMP/table"
 echo
 cat "$TMP/conf"

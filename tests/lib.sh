@@ -23,3 +23,11 @@ conf() {
 	"$CONF" build "$T/$n.conf" -o "$T/$n.bin" || echo "config $n did not build" >&2
 	chmod 644 "$T/$n.bin"
 }
+
+# scratch: $T, a temporary directory others may read (configs are read after a uid change),
+# removed when the script exits.
+scratch() {
+	T=$(mktemp -d)
+	trap 'rm -rf "$T"' EXIT
+	chmod 755 "$T"
+}

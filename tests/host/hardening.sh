@@ -5,9 +5,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-chmod 755 "$T"
+scratch
 RAN="argv $BB sh -c \"echo the workload ran\""
 
 run() { "$@" >"$T/out" 2>&1; rc=$?; }

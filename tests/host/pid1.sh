@@ -5,9 +5,7 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-T=$(mktemp -d)
-trap 'rm -rf "$T"' EXIT
-chmod 755 "$T"
+scratch
 TAB=$(printf '\t')
 
 # The workload reads its PID 1 (container) or its parent (subreaper, argument "parent") as a

@@ -17,7 +17,7 @@ struct kstack {
 	unsigned long size;
 };
 
-void arch_sigreturn(void);	/* arch/<isa>/start.S */
+void arch_sigreturn(void);	/* x86_64's start.S: ARCH_RESTORER */
 
 static char crash_stack[CRASH_STACK_SIZE] __attribute__((aligned(16)));
 
@@ -56,8 +56,8 @@ void crash_guard(void)
 	const struct kstack ss = { crash_stack, 0, sizeof(crash_stack) };
 	const struct ksigaction sa = {
 		.handler = (void *)crash_handler,
-		.flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
-		.restorer = (void *)arch_sigreturn,
+		.flags = SA_SIGINFO | SA_ONSTACK | ARCH_SA_RESTORER,
+		.restorer = ARCH_RESTORER,	/* arch_syscall.h: a trampoline, or none */
 		.mask = ~0ULL,
 	};
 	const __u64 set = CRASH_SET;

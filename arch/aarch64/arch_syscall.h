@@ -6,8 +6,10 @@
 #include <asm/unistd.h>
 #include <linux/audit.h>
 
-#define ARCH_NAME	"aarch64"
 #define ARCH_AUDIT	AUDIT_ARCH_AARCH64	/* seccomp_data.arch on this ISA */
+/* No SA_RESTORER needed: a signal handler returns through the vDSO's sigtramp. */
+#define ARCH_SA_RESTORER	0
+#define ARCH_RESTORER		((void *)0)
 
 /*
  * aarch64 Linux syscall ABI (arch/arm64/kernel/entry-common.c):
@@ -17,10 +19,11 @@
  * writes through pointer arguments. All other registers are preserved.
  */
 #define SC_ARGS(...)	__asm__ volatile("svc #0" : "=r"(x0) : __VA_ARGS__ : "memory")
+#define R(reg, v)	register long reg __asm__(#reg) = (v)	/* an "r" operand then names reg */
 
 static inline long syscall0(long n)
 {
-	register long x8 __asm__("x8") = n;
+	R(x8, n);
 	register long x0 __asm__("x0");
 
 	SC_ARGS("r"(x8));
@@ -29,8 +32,7 @@ static inline long syscall0(long n)
 
 static inline long syscall1(long n, long a)
 {
-	register long x8 __asm__("x8") = n;
-	register long x0 __asm__("x0") = a;
+	R(x8, n); R(x0, a);
 
 	SC_ARGS("r"(x8), "0"(x0));
 	return x0;
@@ -38,9 +40,7 @@ static inline long syscall1(long n, long a)
 
 static inline long syscall2(long n, long a, long b)
 {
-	register long x8 __asm__("x8") = n;
-	register long x0 __asm__("x0") = a;
-	register long x1 __asm__("x1") = b;
+	R(x8, n); R(x0, a); R(x1, b);
 
 	SC_ARGS("r"(x8), "0"(x0), "r"(x1));
 	return x0;
@@ -48,10 +48,7 @@ static inline long syscall2(long n, long a, long b)
 
 static inline long syscall3(long n, long a, long b, long c)
 {
-	register long x8 __asm__("x8") = n;
-	register long x0 __asm__("x0") = a;
-	register long x1 __asm__("x1") = b;
-	register long x2 __asm__("x2") = c;
+	R(x8, n); R(x0, a); R(x1, b); R(x2, c);
 
 	SC_ARGS("r"(x8), "0"(x0), "r"(x1), "r"(x2));
 	return x0;
@@ -59,11 +56,7 @@ static inline long syscall3(long n, long a, long b, long c)
 
 static inline long syscall4(long n, long a, long b, long c, long d)
 {
-	register long x8 __asm__("x8") = n;
-	register long x0 __asm__("x0") = a;
-	register long x1 __asm__("x1") = b;
-	register long x2 __asm__("x2") = c;
-	register long x3 __asm__("x3") = d;
+	R(x8, n); R(x0, a); R(x1, b); R(x2, c); R(x3, d);
 
 	SC_ARGS("r"(x8), "0"(x0), "r"(x1), "r"(x2), "r"(x3));
 	return x0;
@@ -71,12 +64,7 @@ static inline long syscall4(long n, long a, long b, long c, long d)
 
 static inline long syscall5(long n, long a, long b, long c, long d, long e)
 {
-	register long x8 __asm__("x8") = n;
-	register long x0 __asm__("x0") = a;
-	register long x1 __asm__("x1") = b;
-	register long x2 __asm__("x2") = c;
-	register long x3 __asm__("x3") = d;
-	register long x4 __asm__("x4") = e;
+	R(x8, n); R(x0, a); R(x1, b); R(x2, c); R(x3, d); R(x4, e);
 
 	SC_ARGS("r"(x8), "0"(x0), "r"(x1), "r"(x2), "r"(x3), "r"(x4));
 	return x0;
@@ -84,22 +72,13 @@ static inline long syscall5(long n, long a, long b, long c, long d, long e)
 
 static inline long syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
-	register long x8 __asm__("x8") = n;
-	register long x0 __asm__("x0") = a;
-	register long x1 __asm__("x1") = b;
-	register long x2 __asm__("x2") = c;
-	register long x3 __asm__("x3") = d;
-	register long x4 __asm__("x4") = e;
-	register long x5 __asm__("x5") = f;
+	R(x8, n); R(x0, a); R(x1, b); R(x2, c); R(x3, d); R(x4, e); R(x5, f);
 
 	SC_ARGS("r"(x8), "0"(x0), "r"(x1), "r"(x2), "r"(x3), "r"(x4), "r"(x5));
 	return x0;
 }
 
-/*
- * clone(2) argument order on aarch64 (CONFIG_CLONE_BACKWARDS):
- * flags, newsp, parent_tid, tls, child_tid.
- */
+/* clone(2) argument order (CONFIG_CLONE_BACKWARDS): flags, newsp, parent_tid, tls, child_tid. */
 #define ARCH_CLONE(flags, sp, ptid, ctid, tls) \
 	syscall5(__NR_clone, (flags), (sp), (ptid), (tls), (ctid))
 

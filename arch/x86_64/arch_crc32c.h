@@ -5,10 +5,8 @@
 
 #include <cpuid.h>
 
-/*
- * SSE4.2 is not in the x86-64 baseline: ask CPUID leaf 1 (ECX bit 20), once.
- * Once matters: in a VM every CPUID traps to the hypervisor (microseconds).
- */
+/* SSE4.2 is not in the x86-64 baseline: ask CPUID leaf 1 (ECX bit 20), once (in a VM
+ * every CPUID traps to the hypervisor: microseconds). */
 static inline int arch_crc32c_ok(void)
 {
 	static int ok = -1;
@@ -19,10 +17,8 @@ static inline int arch_crc32c_ok(void)
 	return ok;
 }
 
-/*
- * Fold n/8 little-endian words into the running (inverted) crc; `crc32q` uses
- * the Castagnoli polynomial, the same as the table code. Returns the crc.
- */
+/* Fold n/8 little-endian words into the running (inverted) crc; `crc32q` uses the
+ * Castagnoli polynomial, as the table code does. Returns the crc. */
 __attribute__((target("sse4.2")))
 static inline unsigned int arch_crc32c(unsigned int crc, const unsigned char *p, unsigned long n)
 {

@@ -6,8 +6,10 @@
 #include <asm/unistd.h>
 #include <linux/audit.h>
 
-#define ARCH_NAME	"x86_64"
 #define ARCH_AUDIT	AUDIT_ARCH_X86_64	/* seccomp_data.arch on this ISA */
+/* A signal handler needs SA_RESTORER: x86_64 has no kernel-side trampoline (start.S has one). */
+#define ARCH_SA_RESTORER	0x04000000
+#define ARCH_RESTORER		((void *)arch_sigreturn)
 
 /*
  * x86_64 Linux syscall ABI (arch/x86/entry/entry_64.S):
@@ -17,11 +19,15 @@
  * Clobbers: rcx, r11, and "memory" because the kernel reads and writes through
  * pointer arguments. Every other register is preserved.
  */
+#define SC_ARGS(...)	__asm__ volatile("syscall" : "=a"(r) : "a"(n), ##__VA_ARGS__ \
+					 : "rcx", "r11", "memory")
+#define R(reg, v)	register long reg __asm__(#reg) = (v)	/* r10, r8, r9: no constraint letter */
+
 static inline long syscall0(long n)
 {
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n) : "rcx", "r11", "memory");
+	SC_ARGS();
 	return r;
 }
 
@@ -29,7 +35,7 @@ static inline long syscall1(long n, long a)
 {
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a) : "rcx", "r11", "memory");
+	SC_ARGS("D"(a));
 	return r;
 }
 
@@ -37,8 +43,7 @@ static inline long syscall2(long n, long a, long b)
 {
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b)
-			 : "rcx", "r11", "memory");
+	SC_ARGS("D"(a), "S"(b));
 	return r;
 }
 
@@ -46,50 +51,38 @@ static inline long syscall3(long n, long a, long b, long c)
 {
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c)
-			 : "rcx", "r11", "memory");
+	SC_ARGS("D"(a), "S"(b), "d"(c));
 	return r;
 }
 
 static inline long syscall4(long n, long a, long b, long c, long d)
 {
-	register long r10 __asm__("r10") = d;
+	R(r10, d);
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r) : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10)
-			 : "rcx", "r11", "memory");
+	SC_ARGS("D"(a), "S"(b), "d"(c), "r"(r10));
 	return r;
 }
 
 static inline long syscall5(long n, long a, long b, long c, long d, long e)
 {
-	register long r10 __asm__("r10") = d;
-	register long r8 __asm__("r8") = e;
+	R(r10, d); R(r8, e);
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r)
-			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8)
-			 : "rcx", "r11", "memory");
+	SC_ARGS("D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8));
 	return r;
 }
 
 static inline long syscall6(long n, long a, long b, long c, long d, long e, long f)
 {
-	register long r10 __asm__("r10") = d;
-	register long r8 __asm__("r8") = e;
-	register long r9 __asm__("r9") = f;
+	R(r10, d); R(r8, e); R(r9, f);
 	long r;
 
-	__asm__ volatile("syscall" : "=a"(r)
-			 : "a"(n), "D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9)
-			 : "rcx", "r11", "memory");
+	SC_ARGS("D"(a), "S"(b), "d"(c), "r"(r10), "r"(r8), "r"(r9));
 	return r;
 }
 
-/*
- * clone(2) argument order on x86_64: flags, newsp, parent_tid, child_tid, tls
- * (aarch64 swaps the last two: CONFIG_CLONE_BACKWARDS).
- */
+/* clone(2) argument order: flags, newsp, parent_tid, child_tid, tls (aarch64 swaps the last two). */
 #define ARCH_CLONE(flags, sp, ptid, ctid, tls) \
 	syscall5(__NR_clone, (flags), (sp), (ptid), (ctid), (tls))
 

@@ -2,11 +2,8 @@
 /* x86_64 process entry: hand the initial stack pointer to generic C; the signal return path. */
 #include <asm/unistd.h>
 
-/*
- * At entry (System V x86_64 ABI, 3.4.1) rsp points at argc, followed by argv[],
- * NULL, envp[], NULL, auxv. rbp is zeroed to end frame chains; the stack is
- * realigned to 16 bytes before the call, as the C ABI requires.
- */
+/* At entry (System V x86_64 ABI, 3.4.1) rsp points at argc, argv[], NULL, envp[], NULL, auxv.
+ * rbp is zeroed to end frame chains; the stack realigned to 16 bytes, as the C ABI requires. */
 	.text
 	.global	_start
 	.type	_start, @function
@@ -17,12 +14,7 @@ _start:
 	call	rawinit_entry
 	hlt
 
-/*
- * Where a handler installed with SA_RESTORER returns to: rt_sigreturn puts back
- * the context the kernel saved on the signal stack. x86_64 has no kernel-side
- * trampoline: a handler without a restorer is never entered (the kernel
- * raises SIGSEGV instead), so the crash guard needs this.
- */
+/* The crash guard's SA_RESTORER: rt_sigreturn puts back the context saved on the signal stack. */
 	.global	arch_sigreturn
 	.type	arch_sigreturn, @function
 arch_sigreturn:

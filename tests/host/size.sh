@@ -34,6 +34,9 @@ for isa in x86_64 aarch64; do
 	check "size $isa: no undefined symbols" sh -c "[ -z \"\$(${cross}nm -u '$elf')\" ]"
 	check "size $isa: no heap or libc symbols" \
 		sh -c "! ${cross}nm '$elf' | grep -wqE 'malloc|calloc|realloc|free|printf|__libc_start_main|brk|sbrk|mmap'"
+	lines=$(cat "$top/arch/$isa"/* | wc -l)
+	check "size $isa: arch/$isa is $lines lines, under 150 (DESIGN.md: all that differs per ISA)" \
+		[ "$lines" -lt 150 ]
 	want=$([ $isa = x86_64 ] && echo 'X86-64' || echo 'AArch64')
 	check "size $isa: the binary is a static $want executable" \
 		sh -c "${cross}readelf -h '$bin' | grep -q 'Machine:.*$want' && ${cross}readelf -h '$bin' | grep -q 'EXEC'"

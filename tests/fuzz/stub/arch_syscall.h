@@ -11,7 +11,8 @@
  */
 #include <asm/unistd.h>
 
-#define ARCH_NAME	"fake"
+#define ARCH_SA_RESTORER	0x04000000	/* as x86_64: the fake kernel's arch_sigreturn */
+#define ARCH_RESTORER		((void *)arch_sigreturn)
 
 long fake_syscall(long n, long a, long b, long c, long d, long e, long f);
 

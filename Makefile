@@ -69,7 +69,7 @@ build/host/test_sys: tests/unit/test_sys.c sys/fmt.c sys/errname.c sys/mem.c $(H
 # stands in for arch/<isa>/arch_syscall.h). test_conf: the decoder, and the loader on it.
 FAKE_SRCS := tests/fuzz/fake_kernel.c tests/fuzz/fake_fs.c tests/fuzz/fake_net.c
 FAKE_HDRS := tests/fuzz/fake_kernel.h tests/fuzz/fake_priv.h tests/fuzz/stub/arch_syscall.h
-TEST_CONF_SRCS := tests/unit/test_conf.c init/conf.c init/conf_load.c $(FAKE_SRCS) sys/crc32c.c sys/fmt.c
+TEST_CONF_SRCS := tests/unit/test_conf.c init/conf_decode.c init/conf_find.c $(FAKE_SRCS) sys/crc32c.c sys/fmt.c
 build/host/test_conf: $(TEST_CONF_SRCS) tests/unit/conf_blob.h $(FAKE_HDRS) sys/mem.c $(HDRS)
 	@mkdir -p $(@D)
 	$(Q)$(HOSTCC) $(HOSTCFLAGS) -fsanitize=address,undefined -c sys/mem.c $(MEM_RENAME) -o $@-mem.o

@@ -108,7 +108,7 @@ symbytes() {
 	${2}nm -S --size-sort "$1" | awk -v re="^($3)(\\..*)?$" '$3 !~ /^[bB]$/ && $4 ~ re { print $2 }' |
 		{ n=0; while read -r h; do n=$((n + 0x$h)); done; echo $n; }
 }
-gcc -Os -Wall -Wextra -Iarch/x86_64 bench/conf_time.c init/conf.c sys/crc32c.c sys/fmt.c \
+gcc -Os -Wall -Wextra -Iarch/x86_64 bench/conf_time.c init/conf_decode.c sys/crc32c.c sys/fmt.c \
 	-o build/bench/conf_time
 set -- $(build/bench/conf_time)
 conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4

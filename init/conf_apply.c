@@ -1,10 +1,9 @@
 // SPDX-License-Identifier: MIT
-/* Load the config and take from it what already has behaviour: workload, environment, names, policy. */
+/* Load the config, refuse what rawinit cannot honour, and take the run-time state it sets. */
 #include <asm/errno.h>
 #include <linux/reboot.h>
-#include "../sys/syscalls.h"
-#include "../sys/mem.h"
 #include "../sys/fmt.h"
+#include "../sys/mem.h"
 #include "../sys/clock.h"
 #include "rawinit.h"
 #include "conf.h"
@@ -12,8 +11,6 @@
 #define CONF_MSG_MAX	200
 
 static struct conf conf;
-static char *conf_argv[RC_ARGV_MAX + 1];
-static char *conf_env[RC_ENV_MAX + 1];
 
 static const unsigned int shutdown_cmds[] = {
 	[RC_SHUTDOWN_POWEROFF] = LINUX_REBOOT_CMD_POWER_OFF,
@@ -21,115 +18,85 @@ static const unsigned int shutdown_cmds[] = {
 	[RC_SHUTDOWN_HALT] = LINUX_REBOOT_CMD_HALT,
 };
 
-/* A strref list section as a NULL-terminated vector of pointers into the blob. */
-static char **strvec(unsigned int type, char **vec)
-{
-	const __u32 *refs = conf.sec[type].rec;
-	unsigned int i;
+/* Mode names as the text config spells them, in enum rc_mode order, packed. */
+static const char mode_names[] = "auto\0vm\0container\0subreaper\0exec";
 
-	for (i = 0; i < conf.sec[type].count; i++)
-		vec[i] = (char *)conf_str(&conf, refs[i]);
-	vec[i] = 0;
-	return vec;
+static const char *mode_name(unsigned int mode)
+{
+	const char *p = mode_names;
+
+	while (mode--)
+		p += strlen(p) + 1;
+	return p;
 }
 
-static void set_name(const char *step, const char *name,
-		     long (*set)(const char *, unsigned long))
+/* "<source>: <decoder's reason>", or just the source for a read error; then the end. */
+static __attribute__((noreturn)) void load_failed(const char *src, struct fmt *why, int r)
 {
-	long r;
+	char obj[CONF_MSG_MAX + 64];
+	struct fmt o = FMT_INIT(obj);
 
-	if (!*name)
-		return;
-	/* A subreaper shares the host's UTS namespace: never rename the host. */
-	r = ri.mode == MODE_SUBREAPER ? -EPERM : set(name, strlen(name));
-	if (r < 0)
-		fatal(step, name, r, EXIT_FATAL);
-	log_step(step, name);
-}
-
-/*
- * Namespace records: rawinit does not create or join namespaces (its parent
- * does), and does not yet check that it runs in the ones listed. Running as if
- * they were honoured would be a lie, so a config carrying them is refused.
- */
-static void refuse_unapplied(void)
-{
-	if (conf.sec[RC_SEC_NAMESPACES].rec)
-		fatal("config", conf_sec_name(RC_SEC_NAMESPACES), -ENOSYS, EXIT_FATAL);
-}
-
-static void take_init(const struct rc_init *in)
-{
-	/* exec is what a runtime's init does, wherever it runs: any pid will do. */
-	if (in->mode != RC_MODE_AUTO && in->mode != RC_MODE_EXEC &&
-	    in->mode != ri.mode + RC_MODE_VM)
-		fatal("config", "mode: not the mode rawinit finds itself in", -EINVAL, EXIT_FATAL);
-	ri.exec = in->mode == RC_MODE_EXEC;
-	if (*conf_str(&conf, in->console))
-		ri.console = conf_str(&conf, in->console);
-	if (in->verbosity > ri.verbose)
-		ri.verbose = in->verbosity;
-	if (!ri.grace_from_args)
-		ri.grace_ns = in->grace_ms * (NSEC_PER_SEC / 1000);
-	ri.shutdown = shutdown_cmds[in->shutdown];
-	if (in->sync_fd != RC_NONE)
-		ri.sync_fd = (int)in->sync_fd;
+	fmt_str(&o, src);
+	if (why->len) {
+		fmt_str(&o, ": ");
+		why->buf[why->len < why->cap ? why->len : why->cap - 1] = 0;
+		fmt_str(&o, why->buf);
+	}
+	obj[o.len < sizeof(obj) ? o.len : sizeof(obj) - 1] = 0;
+	fatal("config", obj, r, EXIT_FATAL);
 }
 
 /*
- * Every failure here is fatal: a config that cannot be read or trusted never
- * half-runs. Returns the decoded config for the later steps, or NULL when
- * there is none.
+ * A config that cannot be read or trusted never half-runs: every failure here
+ * is fatal. Namespace records are refused (ENOSYS): rawinit neither creates
+ * nor checks them yet, and running as if they were honoured would be a lie.
+ * A mode other than auto must be where rawinit runs (exec runs anywhere).
+ * Returns the config, or an empty one when there is none.
  */
-const struct conf *config_apply(void)
+const struct conf *conf_apply(const char *path)
 {
 	char msg[CONF_MSG_MAX];
 	struct fmt f = FMT_INIT(msg);
-	const struct rc_process *p;
 	const struct rc_init *in;
 	const char *src = "";
+	struct fail e;
 	int r;
 
-	r = conf_load(&conf, ri.conf_path, &src, &f);
-	if (r == 1)
-		return 0;
-	if (r < 0) {
-		/* "<source>: <decoder's reason>", or just the source for a read error. */
-		char obj[CONF_MSG_MAX + 64];
-		struct fmt o = FMT_INIT(obj);
-
-		fmt_str(&o, src);
-		if (f.len) {
-			fmt_str(&o, ": ");
-			msg[f.len < sizeof(msg) ? f.len : sizeof(msg) - 1] = 0;
-			fmt_str(&o, msg);
-		}
-		obj[o.len < sizeof(obj) ? o.len : sizeof(obj) - 1] = 0;
-		fatal("config", obj, r, EXIT_FATAL);
+	r = conf_load(&conf, path, &src, &f);
+	if (r == 1) {	/* none: every section absent, every strref reads "" */
+		conf.strings = "";
+		conf.strings_len = 1;
+		return &conf;
 	}
+	if (r < 0)
+		load_failed(src, &f, r);
+	if (conf.sec[RC_SEC_NAMESPACES].rec)
+		fatal("config", conf_sec_name(RC_SEC_NAMESPACES), -ENOSYS, EXIT_FATAL);
 	in = CONF_ONE(&conf, RC_SEC_INIT, struct rc_init);
-	p = CONF_ONE(&conf, RC_SEC_PROCESS, struct rc_process);
-	refuse_unapplied();
+	if (in && in->mode != RC_MODE_AUTO && in->mode != RC_MODE_EXEC && in->mode != ri.mode)
+		fatal("config", (fail_obj(&e, "mode ", mode_name(in->mode), 0, 0), e.obj), -EINVAL,
+		      EXIT_FATAL);
+	if (in && in->verbosity > ri.verbose)
+		ri.verbose = in->verbosity;
 	if (in)
-		take_init(in);
+		ri.shutdown = shutdown_cmds[in->shutdown];
+	if (in && in->sync_fd != RC_NONE)
+		ri.sync_fd = (int)in->sync_fd;
 	log_step("config", src);
-	if (!ri.argv && conf.sec[RC_SEC_ARGV].rec)
-		ri.argv = strvec(RC_SEC_ARGV, conf_argv);
-	if (conf.sec[RC_SEC_ENV].rec)
-		ri.envp = strvec(RC_SEC_ENV, conf_env);
-	if (p && *conf_str(&conf, p->cwd))
-		ri.cwd = conf_str(&conf, p->cwd);
-	ri.conf = &conf;
 	return &conf;
 }
 
-/* Hostname and domainname: a setup step of their own, after the network (DESIGN.md step 7). */
-void config_names(const struct conf *c)
+int conf_exec_mode(const struct conf *c)
 {
-	const struct rc_process *p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
+	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 
-	if (!p)
-		return;
-	set_name("hostname", conf_str(c, p->hostname), sys_sethostname);
-	set_name("domainname", conf_str(c, p->domainname), sys_setdomainname);
+	return in && in->mode == RC_MODE_EXEC;
+}
+
+/* SIGTERM to SIGKILL when draining: the config's, else the default. */
+unsigned long conf_grace_ns(const struct conf *c)
+{
+	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
+
+	return (in ? in->grace_ms : RC_GRACE_MS_DEFAULT) * (NSEC_PER_SEC / 1000);
 }

@@ -3,6 +3,7 @@
 #include <linux/fcntl.h>
 #include "../sys/syscalls.h"
 #include "rawinit.h"
+#include "conf.h"
 
 /*
  * Opened without O_CLOEXEC on purpose: when 0..2 are closed (a kernel without
@@ -10,7 +11,7 @@
  * execve; any other fd is closed right after the dup3s, in a single thread.
  * A pty peer handed over by a parent as fd N works as `/proc/self/fd/N`.
  */
-int console_attach(const char *path)
+int console_open(const char *path)
 {
 	long fd = sys_openat(AT_FDCWD, path, O_RDWR | O_NOCTTY, 0), r = 0;
 	int i;
@@ -23,4 +24,13 @@ int console_attach(const char *path)
 	if (fd > 2)
 		sys_close((int)fd);
 	return r < 0 ? (int)r : 0;
+}
+
+/* The config's console, when it names one (a VM's /dev/console is taken at entry). */
+int console_attach(const struct conf *c, struct fail *f)
+{
+	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
+
+	f->obj = in ? conf_str(c, in->console) : "";
+	return *f->obj ? console_open(f->obj) : 0;
 }

@@ -39,7 +39,7 @@ static void crash_handler(int sig, struct ksiginfo *si, void *uc)
 		sys_rt_sigaction(sig, &dfl, 0);
 		return;
 	}
-	log_line("crashed signal=", 0, sig);
+	log_line("crashed signal=", sig);
 	finish(EXIT_FATAL << 8);
 }
 
@@ -63,10 +63,10 @@ void crash_guard(void)
 	const __u64 set = CRASH_SET;
 	int sig;
 
-	if (ri.mode != MODE_VM || sys_sigaltstack(&ss, 0) < 0)
+	if (ri.mode != RC_MODE_VM || sys_sigaltstack(&ss, 0) < 0)
 		return;
 	for (sig = 1; sig <= KSIG_MAX; sig++)
 		if ((CRASH_SET & SIGNAL_BIT(sig)) && sys_rt_sigaction(sig, &sa, 0) < 0)
 			return;
-	sys_rt_sigprocmask(1 /* SIG_UNBLOCK */, &set, 0);
+	sys_rt_sigprocmask(SIG_UNBLOCK, &set, 0);
 }

@@ -10,11 +10,9 @@
 #include "rawinit.h"
 #include "conf.h"
 
-#define CREDS_OBJ_MAX	96	/* "user <name>", "setresuid 4294967294", "rlimit RLIMIT_..." */
 #define CAP_NUM_MAX	64	/* capability numbers tried: the kernel's own last one ends it */
 #define OOM_TEXT_MAX	8	/* "-1000\n" */
 
-static char obj[CREDS_OBJ_MAX];
 /* A config without a PROCESS section: no user, group, umask or flags (strref 0 is ""). */
 static const struct rc_process no_process = { .umask = RC_NONE };
 
@@ -29,22 +27,6 @@ struct ids {
 	__u32 groups[RC_GROUPS_MAX];
 };
 
-/* *what = "<a><b>", or "<a><n>" when b is NULL; returns err. */
-static int fail(const char **what, const char *a, const char *b, unsigned long n, int err)
-{
-	struct fmt f = FMT_INIT(obj);
-
-	f.cap--;
-	fmt_str(&f, a);
-	if (b)
-		fmt_str(&f, b);
-	else
-		fmt_udec(&f, n);
-	obj[f.len] = 0;
-	*what = obj;
-	return err;
-}
-
 static long read_fd(int fd, void *buf, unsigned long n)
 {
 	return sys_read(fd, buf, n);
@@ -55,27 +37,27 @@ static long read_fd(int fd, void *buf, unsigned long n)
  * /dev/urandom in a rootfs would keep the privileged child reading forever.
  * O_NONBLOCK so that opening a FIFO with no writer does not wait either.
  */
-static int pw_open(struct pw_file *f, const char *path, const char **what)
+static int pw_open(struct pw_file *pw, const char *path, struct fail *f)
 {
 	long fd = sys_openat(AT_FDCWD, path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0), r;
 	struct statx st;
 
-	*what = path;
+	f->obj = path;
 	if (fd < 0)
 		return (int)fd;
 	r = sys_statx((int)fd, "", AT_EMPTY_PATH, STATX_TYPE | STATX_SIZE, &st);
 	if (r >= 0 && !S_ISREG(st.stx_mode))
-		r = fail(what, path, " (not a regular file)", 0, -EINVAL);
+		r = -EINVAL;
 	else if (r >= 0 && st.stx_size > PW_FILE_MAX)
 		r = -EFBIG;
 	if (r < 0) {
 		sys_close((int)fd);
 		return (int)r;
 	}
-	f->fd = (int)fd;
-	f->read = read_fd;
-	f->len = f->pos = 0;
-	f->skip = f->eof = 0;
+	pw->fd = (int)fd;
+	pw->read = read_fd;
+	pw->len = pw->pos = 0;
+	pw->skip = pw->eof = 0;
 	return 0;
 }
 
@@ -89,12 +71,12 @@ static int pw_open(struct pw_file *f, const char *path, const char **what)
  * unless a group is given (as `docker run --user 1000` runs with gid 0).
  */
 static int ids_resolve(const struct conf *c, const struct rc_process *p, struct ids *id,
-		       const char **what)
+		       struct fail *f)
 {
 	const __u32 *g = c->sec[RC_SEC_GROUPS].rec;
 	const char *user = conf_str(c, p->user), *group = conf_str(c, p->group);
 	int members, r;
-	struct pw_file f;
+	struct pw_file pw;
 	unsigned int i;
 	__u32 pw_gid;
 
@@ -108,39 +90,39 @@ static int ids_resolve(const struct conf *c, const struct rc_process *p, struct 
 	id->set_groups = g || id->set_uid || id->set_gid;
 	members = *user && !id->set_gid;
 	if (*user) {
-		if ((r = pw_open(&f, "/etc/passwd", what)) < 0)
+		if ((r = pw_open(&pw, "/etc/passwd", f)) < 0)
 			return r;
-		r = pw_user(&f, user, &id->uid, &pw_gid);
-		sys_close(f.fd);
+		r = pw_user(&pw, user, &id->uid, &pw_gid);
+		sys_close(pw.fd);
 		if (r < 0)
-			return fail(what, "user ", user, 0, r);
+			return fail_obj(f, "user ", user, 0, r);
 		if (!id->set_gid)
 			id->gid = pw_gid;
 		id->set_gid = 1;
 	}
 	if (*group || members) {
-		if ((r = pw_open(&f, "/etc/group", what)) < 0)
+		if ((r = pw_open(&pw, "/etc/group", f)) < 0)
 			return r == -ENOENT && !*group ? 0 : r;
-		r = pw_groups(&f, *group ? group : 0, members ? user : 0, &id->gid, id->groups,
+		r = pw_groups(&pw, *group ? group : 0, members ? user : 0, &id->gid, id->groups,
 			      &id->ngroups, RC_GROUPS_MAX);
-		sys_close(f.fd);
+		sys_close(pw.fd);
 		if (r < 0)
-			return fail(what, *group ? "group " : "groups of ", *group ? group : user, 0, r);
+			return fail_obj(f, *group ? "group " : "groups of ", *group ? group : user, 0, r);
 	}
 	/* (__u32)-1 would mean "unchanged" to setres*id: never let it through. */
 	if (id->set_uid && id->uid == PW_ID_INVALID)
-		return fail(what, "uid ", 0, id->uid, -EINVAL);
+		return fail_obj(f, "uid ", 0, id->uid, -EINVAL);
 	if (id->set_gid && id->gid == PW_ID_INVALID)
-		return fail(what, "gid ", 0, id->gid, -EINVAL);
+		return fail_obj(f, "gid ", 0, id->gid, -EINVAL);
 	return 0;
 }
 
 /* Applied while still privileged: raising a hard limit or lowering the score needs CAP_SYS_RESOURCE. */
-static int limits_apply(const struct conf *c, const struct rc_process *p, const char **what)
+static int limits_apply(const struct conf *c, const struct rc_process *p, struct fail *f)
 {
 	const struct rc_rlimit *rl;
 	char text[OOM_TEXT_MAX];
-	struct fmt f = FMT_INIT(text);
+	struct fmt t = FMT_INIT(text);
 	struct rlimit64 lim;
 	const char *name;
 	unsigned int i, k;
@@ -154,23 +136,23 @@ static int limits_apply(const struct conf *c, const struct rc_process *p, const 
 		if (r < 0) {
 			for (name = rlimit_names, k = 0; k < rl->resource; k++)
 				name += strlen(name) + 1;
-			return fail(what, "rlimit RLIMIT_", name, 0, (int)r);
+			return fail_obj(f, "rlimit RLIMIT_", name, 0, (int)r);
 		}
 	}
 	if (!(p->flags & RC_PROC_OOM))
 		return 0;
-	*what = "/proc/self/oom_score_adj";
-	fd = sys_openat(AT_FDCWD, *what, O_WRONLY | O_CLOEXEC, 0);
+	f->obj = "/proc/self/oom_score_adj";
+	fd = sys_openat(AT_FDCWD, f->obj, O_WRONLY | O_CLOEXEC, 0);
 	if (fd < 0)
 		return (int)fd;
-	fmt_dec(&f, p->oom_score_adj);
-	r = sys_write((int)fd, text, f.len);
+	fmt_dec(&t, p->oom_score_adj);
+	r = sys_write((int)fd, text, t.len);
 	sys_close((int)fd);
 	return r < 0 ? (int)r : 0;
 }
 
 /* Drop every capability `keep` lacks from the bounding set, up to the kernel's last. */
-int creds_bounding_drop(__u64 keep, const char **what)
+int creds_bounding_drop(__u64 keep, struct fail *f)
 {
 	unsigned int cap;
 	long r;
@@ -191,7 +173,7 @@ int creds_bounding_drop(__u64 keep, const char **what)
 		if (r == -EINVAL)	/* past the kernel's last capability */
 			break;
 		if (r < 0)
-			return fail(what, "bounding cap ", 0, cap, (int)r);
+			return fail_obj(f, "bounding cap ", 0, cap, (int)r);
 	}
 	return 0;
 }
@@ -201,7 +183,7 @@ int creds_bounding_drop(__u64 keep, const char **what)
  * set); a set the config leaves out keeps its value, except that an unnamed
  * effective set is cut to the new permitted one (the kernel requires E <= P).
  */
-static int caps_set(const struct rc_caps *k, const char **what)
+static int caps_set(const struct rc_caps *k, struct fail *f)
 {
 	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
 	struct __user_cap_data_struct d[2];
@@ -209,7 +191,7 @@ static int caps_set(const struct rc_caps *k, const char **what)
 	unsigned int s, w;
 	long r;
 
-	*what = "capset";
+	f->obj = "capset";
 	r = sys_capget(&h, d);
 	if (r < 0)
 		return (int)r;
@@ -223,17 +205,17 @@ static int caps_set(const struct rc_caps *k, const char **what)
 	return (int)sys_capset(&h, d);
 }
 
-static int ambient_set(__u64 amb, const char **what)
+static int ambient_set(__u64 amb, struct fail *f)
 {
 	unsigned int cap;
 	long r;
 
-	*what = "ambient";
+	f->obj = "ambient";
 	r = sys_prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
 	for (cap = 0; r >= 0 && cap <= RC_CAP_LAST; cap++)
 		if ((amb >> cap & 1) &&
 		    (r = sys_prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_RAISE, cap, 0, 0)) < 0)
-			return fail(what, "ambient cap ", 0, cap, (int)r);
+			return fail_obj(f, "ambient cap ", 0, cap, (int)r);
 	return (int)r;
 }
 
@@ -243,44 +225,42 @@ static int ambient_set(__u64 amb, const char **what)
  * lowered (runc sets both from its privileged parent; after setresuid the
  * process is no longer dumpable and /proc/self/oom_score_adj is root's), then
  * the bounding set, keepcaps, groups, gid, uid, capset, ambient,
- * no_new_privs, umask. On failure *what names the object.
+ * no_new_privs, umask.
  */
-int creds_apply(const struct conf *c, const char **what)
+int creds_apply(const struct conf *c, struct fail *f)
 {
 	const struct rc_process *p;
 	const struct rc_caps *k;
 	struct ids id;
 	int r;
 
-	if (!c)
-		return 0;
 	p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
 	if (!p)
 		p = &no_process;
 	k = CONF_ONE(c, RC_SEC_CAPS, struct rc_caps);
-	if ((r = ids_resolve(c, p, &id, what)) < 0 || (r = limits_apply(c, p, what)) < 0)
+	if ((r = ids_resolve(c, p, &id, f)) < 0 || (r = limits_apply(c, p, f)) < 0)
 		return r;
-	if (k && (k->set & RC_CAPS_BOUNDING) && (r = creds_bounding_drop(k->bounding, what)) < 0)
+	if (k && (k->set & RC_CAPS_BOUNDING) && (r = creds_bounding_drop(k->bounding, f)) < 0)
 		return r;
 	/* Keep permitted across the uid change only when the config says what to keep. */
-	*what = "PR_SET_KEEPCAPS";
+	f->obj = "PR_SET_KEEPCAPS";
 	if (k && (r = (int)sys_prctl(PR_SET_KEEPCAPS, 1, 0, 0, 0)) < 0)
 		return r;
-	*what = "setgroups";
+	f->obj = "setgroups";
 	if (id.set_groups && (r = (int)sys_setgroups(id.ngroups, id.groups)) < 0)
 		return r;
 	if (id.set_gid && (r = (int)sys_setresgid(id.gid, id.gid, id.gid)) < 0)
-		return fail(what, "setresgid ", 0, id.gid, r);
+		return fail_obj(f, "setresgid ", 0, id.gid, r);
 	if (id.set_uid && (r = (int)sys_setresuid(id.uid, id.uid, id.uid)) < 0)
-		return fail(what, "setresuid ", 0, id.uid, r);
+		return fail_obj(f, "setresuid ", 0, id.uid, r);
 	if (k) {
-		*what = "PR_SET_KEEPCAPS";
+		f->obj = "PR_SET_KEEPCAPS";
 		if ((r = (int)sys_prctl(PR_SET_KEEPCAPS, 0, 0, 0, 0)) < 0 ||
-		    (r = caps_set(k, what)) < 0 ||
-		    ((k->set & RC_CAPS_AMBIENT) && (r = ambient_set(k->ambient, what)) < 0))
+		    (r = caps_set(k, f)) < 0 ||
+		    ((k->set & RC_CAPS_AMBIENT) && (r = ambient_set(k->ambient, f)) < 0))
 			return r;
 	}
-	*what = "no-new-privileges";
+	f->obj = "no-new-privileges";
 	if ((p->flags & RC_PROC_NO_NEW_PRIVS) &&
 	    (r = (int)sys_prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) < 0)
 		return r;

@@ -16,7 +16,6 @@ static const struct {
 	{ RC_SEC_HOSTS, "/etc/hosts" },
 };
 
-#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 #define CONFIGFS_MAGIC	0x62656570	/* not in <linux/magic.h> */
 #define FUSECTL_MAGIC	0x65735543
 
@@ -82,8 +81,8 @@ static long etc_open(int root, const char *path)
 	return r < 0 ? r : fd;
 }
 
-/* Each file the config has lines for is replaced whole. On failure *what names it. */
-int etc_files_write(const struct conf *c, const char **what)
+/* Each file the config has lines for is replaced whole, in the new root before it is sealed. */
+int etc_files_write(const struct conf *c, struct fail *fl)
 {
 	const __u32 *lines;
 	unsigned int f, i;
@@ -91,15 +90,15 @@ int etc_files_write(const struct conf *c, const char **what)
 
 	if (!CONF_COUNT(c, RC_SEC_RESOLV) && !CONF_COUNT(c, RC_SEC_HOSTS))
 		return 0;
-	*what = "/";
+	fl->obj = "/";
 	root = sys_openat(AT_FDCWD, "/", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
 	if (root < 0)
 		return (int)root;
 	for (f = 0; r >= 0 && f < ARRAY_LEN(etc_files); f++) {
 		if (!CONF_COUNT(c, etc_files[f].sec))
 			continue;
-		*what = etc_files[f].path;
-		fd = r = etc_open((int)root, *what);
+		fl->obj = etc_files[f].path;
+		fd = r = etc_open((int)root, fl->obj);
 		lines = c->sec[etc_files[f].sec].rec;
 		for (i = 0; r >= 0 && i < CONF_COUNT(c, etc_files[f].sec); i++) {
 			const char *l = conf_str(c, lines[i]);
@@ -111,7 +110,7 @@ int etc_files_write(const struct conf *c, const char **what)
 		if (fd >= 0)
 			sys_close((int)fd);
 		if (r >= 0)
-			log_step("write", *what);
+			log_step("etc", fl->obj);
 	}
 	sys_close((int)root);
 	return r < 0 ? (int)r : 0;

@@ -5,7 +5,8 @@
 #include "rawinit.h"
 
 /*
- * `ws` is a wait status. A VM syncs, prints the exit record and powers off:
+ * `ws` is a wait status. The workload's child, failing before its execve,
+ * just exits: its parent reports it. A VM syncs, prints the exit record and powers off:
  * PID 1 must never return (the kernel panics). Elsewhere rawinit exits with the
  * workload's code, 128+N for a workload killed by signal N, like a shell.
  */
@@ -16,14 +17,16 @@ void finish(int ws)
 	int sig = ws & 0x7f, code = (ws >> 8) & 0xff;
 	long r;
 
-	if (ri.mode == MODE_VM)
+	if (ri.child)
+		sys_exit_group(code);
+	if (ri.mode == RC_MODE_VM)
 		sys_sync();
-	if (ri.mode == MODE_VM || ri.verbose)
-		log_line(sig ? "exit signal=" : "exit status=", 0, sig ? sig : code);
-	if (ri.mode != MODE_VM)
+	if (ri.mode == RC_MODE_VM || ri.verbose)
+		log_line(sig ? "exit signal=" : "exit status=", sig ? sig : code);
+	if (ri.mode != RC_MODE_VM)
 		sys_exit_group(sig ? 128 + sig : code);
 	r = sys_reboot(ri.shutdown);
-	log_err("reboot", "shutdown", r);
+	log_err("reboot", "shutdown", 0, r);
 	for (;;)
 		sys_rt_sigtimedwait(&all, &si, 0);
 }
@@ -31,6 +34,6 @@ void finish(int ws)
 /* A setup step failed: report it once, never run the workload, end as above. */
 void fatal(const char *step, const char *obj, long err, int code)
 {
-	log_err(step, obj, err);
+	log_err(step, obj, 0, err);
 	finish(code << 8);
 }

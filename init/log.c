@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Message output: `rawinit: <step>: <object>: <ERRNAME> (<n>)` and the verbose timeline. */
+/* Message output: the one error line, the object buffer it may name, and the verbose timeline. */
 #include "../sys/syscalls.h"
 #include "../sys/fmt.h"
 #include "../sys/errname.h"
@@ -8,6 +8,9 @@
 
 #define LOG_LINE_MAX	256
 #define LOG_TAIL_MAX	32	/* ": ENOTRECOVERABLE (131)" and the like */
+#define LOG_OBJ_MAX	96	/* a formatted object: "setresuid 4294967294", "eth0 address" */
+
+static char obj_buf[LOG_OBJ_MAX];
 
 /* Start a line, keeping one byte of the buffer for its newline. */
 static void log_open(struct fmt *f)
@@ -29,11 +32,12 @@ static void log_flush(struct fmt *f)
 }
 
 /*
- * The error line to stderr, and to the parent over the sync fd when there is
- * one. The errno part is formatted first and always kept: a long object is
- * cut to what fits before it and ends in "...".
+ * `rawinit: <step>: <object>: <ERRNAME> (<n>)`, then `: <ext>` when the kernel
+ * explained itself, to stderr and to the parent over the sync fd. The errno
+ * part is always kept: a long object is cut to what fits before it and ends
+ * in "..."; the ext is what is cut when the line is full.
  */
-void log_err(const char *step, const char *obj, long err)
+void log_err(const char *step, const char *obj, const char *ext, long err)
 {
 	char buf[LOG_LINE_MAX], tail[LOG_TAIL_MAX];
 	struct fmt f = FMT_INIT(buf), t = FMT_INIT(tail);
@@ -55,6 +59,10 @@ void log_err(const char *step, const char *obj, long err)
 	f.cap += t.len;
 	for (i = 0; i < t.len; i++)
 		fmt_char(&f, tail[i]);
+	if (ext && *ext) {
+		fmt_str(&f, ": ");
+		fmt_str(&f, ext);
+	}
 	log_flush(&f);
 	if (ri.sync_fd >= 0) {
 		f.len--;
@@ -62,18 +70,30 @@ void log_err(const char *step, const char *obj, long err)
 	}
 }
 
-/* `rawinit: <a><num>` or, with num < 0, `rawinit: <a><b>`. */
-void log_line(const char *a, const char *b, long num)
+int fail_obj(struct fail *f, const char *a, const char *b, unsigned long n, int err)
+{
+	struct fmt o = FMT_INIT(obj_buf);
+
+	o.cap--;
+	fmt_str(&o, a);
+	if (b)
+		fmt_str(&o, b);
+	else
+		fmt_udec(&o, n);
+	obj_buf[o.len] = 0;
+	f->obj = obj_buf;
+	return err;
+}
+
+/* `rawinit: <a><num>`: the exit record and the like. */
+void log_line(const char *a, long num)
 {
 	char buf[LOG_LINE_MAX];
 	struct fmt f = FMT_INIT(buf);
 
 	log_open(&f);
 	fmt_str(&f, a);
-	if (num < 0)
-		fmt_str(&f, b);
-	else
-		fmt_dec(&f, num);
+	fmt_dec(&f, num);
 	log_flush(&f);
 }
 

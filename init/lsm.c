@@ -33,30 +33,25 @@ static long attr_write(const char *path, const char *alt, const char *prefix, co
 /*
  * As runc does: AppArmor's "exec PROFILE" goes to its own attr directory
  * (Linux 5.8+), else to the shared attr/exec (libcontainer/apparmor
- * setProcAttr); SELinux has no directory of its own, its label goes to the
- * shared attr/exec (go-selinux SetExecLabel). A label for an LSM that is not
- * running fails in the kernel (EINVAL: no LSM takes it), so the workload
- * never runs unlabelled. On failure *step names the LSM, *what the label.
+ * setProcAttr). A label for an LSM that is not running fails in the kernel
+ * (EINVAL: no LSM takes it), so the workload never runs unlabelled.
  */
-int lsm_apply(const struct conf *c, const char **step, const char **what)
+int apparmor_apply(const struct conf *c, struct fail *f)
 {
-	const struct rc_process *p = c ? CONF_ONE(c, RC_SEC_PROCESS, struct rc_process) : 0;
-	long r = 0;
+	const struct rc_process *p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
 
-	if (!p)
+	f->obj = p ? conf_str(c, p->apparmor) : "";
+	if (!*f->obj)
 		return 0;
-	*what = conf_str(c, p->apparmor);
-	if (**what) {
-		*step = "apparmor";
-		r = attr_write("/proc/self/attr/apparmor/exec", "/proc/self/attr/exec", AA_EXEC,
-			       *what);
-		if (r < 0)
-			return (int)r;
-	}
-	*what = conf_str(c, p->selinux);
-	if (**what) {
-		*step = "selinux";
-		r = attr_write("/proc/self/attr/exec", 0, "", *what);
-	}
-	return r < 0 ? (int)r : 0;
+	return (int)attr_write("/proc/self/attr/apparmor/exec", "/proc/self/attr/exec", AA_EXEC,
+			       f->obj);
+}
+
+/* SELinux has no attr directory of its own: the shared attr/exec (go-selinux SetExecLabel). */
+int selinux_apply(const struct conf *c, struct fail *f)
+{
+	const struct rc_process *p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
+
+	f->obj = p ? conf_str(c, p->selinux) : "";
+	return *f->obj ? (int)attr_write("/proc/self/attr/exec", 0, "", f->obj) : 0;
 }

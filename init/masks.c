@@ -4,6 +4,7 @@
 #include "../sys/fs.h"
 #include "../sys/mem.h"
 #include "conf.h"
+#include "rawinit.h"
 #include "rootfs.h"
 
 /*
@@ -19,7 +20,6 @@ static const char *const default_readonly[] = {
 	"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", "/proc/sysrq-trigger",
 };
 
-#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 
 /*
  * The /dev/null files are masked with, opened once and checked: no symlink on
@@ -163,11 +163,11 @@ static long seal(const struct conf *c, const struct rootfs_mounts *t, const char
 	return r;
 }
 
-/* The seal is the last use of t: its fds are closed here, sealed or not. */
-int rootfs_seal(const struct conf *c, struct rootfs_mounts *t, const char **what)
+/* The seal is the last use of the mount table: its fds are closed here, sealed or not. */
+int rootfs_seal(const struct conf *c, struct fail *f)
 {
-	long r = seal(c, t, what);
+	long r = seal(c, &rootfs_mounts, &f->obj);
 
-	mount_table_close(t);
+	mount_table_close(&rootfs_mounts);
 	return r < 0 ? (int)r : 0;
 }

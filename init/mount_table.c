@@ -4,6 +4,8 @@
 #include "conf.h"
 #include "rootfs.h"
 
+struct rootfs_mounts rootfs_mounts;
+
 /*
  * From the host (another mount namespace) a mountpoint in the rootfs is a plain
  * directory: a writer there can rename it away and plant a symlink between the

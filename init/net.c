@@ -3,20 +3,18 @@
 #include <asm/errno.h>
 #include "../sys/syscalls.h"
 #include "../sys/netlink.h"
-#include "../sys/fmt.h"
 #include "rawinit.h"
 #include "conf.h"
 
 #define LO_IFINDEX	1	/* the loopback is created first in every netns */
-#define NET_OBJ_MAX	192	/* "<link>: <what>: <kernel's extended ack>" */
 
 static _Alignas(8) unsigned char rx[NL_RX_MAX];
 static _Alignas(8) unsigned char tx[NL_TX_MAX];
-static char obj[NET_OBJ_MAX];
 
 struct net {
 	struct nl_sock s;
 	const struct conf *c;
+	struct fail *f;
 	int ifindex[RC_LINKS_MAX];
 };
 
@@ -33,20 +31,11 @@ static const char *link_label(const struct conf *c, __u32 i)
 	return *conf_str(c, l->name) ? conf_str(c, l->name) : "link by mac";
 }
 
-/* Put "<label>: <what>[: <ext>]" in obj for the fatal line; returns err. */
-static int net_fail(const char *label, const char *what, const char *ext, int err)
+/* The object "<label><what>" and the kernel's reason; returns err. */
+static int net_fail(struct net *n, const char *label, const char *what, const char *ext, int err)
 {
-	struct fmt f = FMT_INIT(obj);
-
-	fmt_str(&f, label);
-	fmt_str(&f, ": ");
-	fmt_str(&f, what);
-	if (ext && *ext) {
-		fmt_str(&f, ": ");
-		fmt_str(&f, ext);
-	}
-	obj[f.len < sizeof(obj) ? f.len : sizeof(obj) - 1] = 0;
-	return err;
+	n->f->ext = ext;
+	return fail_obj(n->f, label, what, 0, err);
 }
 
 /* Send a built request and wait for its ACK; on error, say what failed and why. */
@@ -57,7 +46,7 @@ static int talk(struct net *n, struct nl_msg *m, int built, const char *label, c
 
 	if (!r)
 		r = nl_talk(&n->s, m, rx, sizeof(rx), &ext);
-	return r < 0 ? net_fail(label, what, ext, r) : 0;
+	return r < 0 ? net_fail(n, label, what, ext, r) : 0;
 }
 
 static int link_setup(struct net *n, __u32 i)
@@ -73,8 +62,8 @@ static int link_setup(struct net *n, __u32 i)
 	else
 		r = nl_link_by_name(&n->s, conf_str(n->c, l->name), rx, sizeof(rx), &found, &ext);
 	if (r < 0)	/* named by what was looked for: the new name does not exist yet */
-		return net_fail(l->flags & RC_LINK_BY_MAC ? label : conf_str(n->c, l->name),
-				"find", ext, r);
+		return net_fail(n, l->flags & RC_LINK_BY_MAC ? label : conf_str(n->c, l->name),
+				"", ext, r);
 	n->ifindex[i] = found.index;
 	rename = conf_str(n->c, l->rename);
 	if (!*rename)
@@ -83,7 +72,7 @@ static int link_setup(struct net *n, __u32 i)
 		return 0;
 	r = nl_req_link_set(&m, tx, sizeof(tx), nl_seq(&n->s), found.index, rename, l->mtu,
 			    l->flags & RC_LINK_UP);
-	r = talk(n, &m, r, label, "rename, mtu, up");
+	r = talk(n, &m, r, label, "");
 	if (!r)
 		log_step("link", label);
 	return r;
@@ -101,7 +90,7 @@ static int addr_add(struct net *n, const struct rc_addr *a)
 
 	r = nl_req_addr_add(&m, tx, sizeof(tx), nl_seq(&n->s), ifindex_of(n, a->link), a->family,
 			    a->addr, a->prefix, (a->flags & RC_ADDR_NODAD) ? IFA_F_NODAD : 0);
-	return talk(n, &m, r, link_label(n->c, a->link), "add address");
+	return talk(n, &m, r, link_label(n->c, a->link), " address");
 }
 
 static int route_add(struct net *n, const struct rc_route *rt)
@@ -119,33 +108,33 @@ static int route_add(struct net *n, const struct rc_route *rt)
 	int r;
 
 	r = nl_req_route_add(&m, tx, sizeof(tx), nl_seq(&n->s), &q);
-	return talk(n, &m, r, rt->link == RC_NONE ? "route" : link_label(n->c, rt->link),
-		    rt->dst_len ? "add route" : "add default route");
+	return talk(n, &m, r, rt->dst_len ? "route" : "default route", "");
 }
 
 /*
  * In order: lo up, every link (found by name or MAC, then renamed, sized and
  * brought up in one request), every address, every route (routes last: a
  * gateway must be reachable through an address that is already there).
- * On failure *what is "<link>: <step>[: <kernel's reason>]".
+ * The object is the link, "<link> address", "route" or "default route".
  */
-int net_setup(const struct conf *c, const char **what)
+int net_setup(const struct conf *c, struct fail *f)
 {
 	static struct net n;
 	struct nl_msg m;
 	unsigned int i;
 	int r;
 
-	*what = obj;
 	if (!CONF_COUNT(c, RC_SEC_LINKS) && !CONF_COUNT(c, RC_SEC_ADDRS) &&
 	    !CONF_COUNT(c, RC_SEC_ROUTES))
 		return 0;
 	n.c = c;
+	n.f = f;
+	f->obj = "netlink";
 	r = nl_open(&n.s);
 	if (r < 0)
-		return net_fail("netlink", "open", 0, r);
+		return r;
 	r = nl_req_link_up(&m, tx, sizeof(tx), nl_seq(&n.s), LO_IFINDEX, 1);
-	r = talk(&n, &m, r, "lo", "up");
+	r = talk(&n, &m, r, "lo", "");
 	for (i = 0; !r && i < CONF_COUNT(c, RC_SEC_LINKS); i++)
 		r = link_setup(&n, i);
 	for (i = 0; !r && i < CONF_COUNT(c, RC_SEC_ADDRS); i++)

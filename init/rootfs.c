@@ -58,37 +58,19 @@ static long mounts_apply(int root, const struct conf *c, struct rootfs_mounts *t
 }
 
 /*
- * Is the root we are leaving the kernel's rootfs, i.e. the initramfs? pivot_root
- * refuses that one as the old root with EINVAL: rootfs is the namespace's root
- * mount, with no parent to move it under (Documentation/filesystems/
- * ramfs-rootfs-initramfs.rst: "you can neither pivot_root rootfs, nor unmount
- * it"; overmount it instead: mount --move . /; chroot .). EINVAL alone is not proof, so all three must hold: pivot_root said
- * EINVAL; we are a VM's PID 1 (the kernel ran us, so "/" is whatever it
- * unpacked or mounted, never a container runtime's choice); and "/" is ramfs or
- * tmpfs, the two filesystems rootfs can be. Anything else keeps pivot_root's
- * error and the setup fails closed; a container (PID 1 of a pid namespace)
- * never gets here and always pivots.
+ * Is the root we are leaving the initramfs, which pivot_root refuses with
+ * EINVAL (Documentation/filesystems/ramfs-rootfs-initramfs.rst)? Only a VM's
+ * PID 1 whose "/" is ramfs or tmpfs; anything else keeps the error (docs/design.md).
  */
 static int is_initramfs(int oldroot)
 {
 	struct statfs st;
 
-	return ri.mode == MODE_VM && sys_fstatfs(oldroot, &st) == 0 &&
+	return ri.mode == RC_MODE_VM && sys_fstatfs(oldroot, &st) == 0 &&
 	       (st.f_type == RAMFS_MAGIC || st.f_type == TMPFS_MAGIC);
 }
 
-/*
- * switch_root, as busybox and util-linux do it: move the new root's mount (its
- * fd, so no path is looked up again) on top of "/", then chroot into it (cwd is
- * already there). The initramfs stays underneath, unreachable by path; so do
- * the early /dev, /proc and /sys mounted on it (mountinfo, which lists only
- * mounts below the reader's root, does not show them). Its files are not
- * deleted to free their memory as switch_root does: the new root is a directory
- * of that same filesystem (same st_dev), so a walk telling the two apart would
- * have to skip it by inode; left for later. A workload that keeps CAP_SYS_CHROOT
- * could climb back out of a chroot, as after any switch_root: drop it from the
- * bounding set where that matters.
- */
+/* switch_root as busybox does it: the new root's mount fd moved onto "/", then chroot. */
 static long switch_root(int newroot)
 {
 	long r = sys_move_mount(newroot, "", AT_FDCWD, "/", MOVE_MOUNT_F_EMPTY_PATH);
@@ -102,9 +84,7 @@ static long switch_root(int newroot)
 
 /*
  * runc's pivot_root(".", "."): the old root ends up stacked on the new one;
- * from its fd make it rslave (so the detach does not propagate to the host)
- * and detach it, then step into the new root. No directory for the old root
- * is needed inside the rootfs. From a VM's initramfs: switch_root above.
+ * made rslave (the detach must not propagate to the host), then detached.
  */
 static long pivot(int newroot)
 {
@@ -132,12 +112,38 @@ static long pivot(int newroot)
 	return r;
 }
 
-int rootfs_setup(const struct conf *c, struct rootfs_mounts *t, const char **what)
+/*
+ * A subreaper shares the host's mount namespace and sysctls: the config item
+ * that would touch them, or NULL. Checked before anything is applied there.
+ */
+static const char *host_touched(const struct conf *c)
+{
+	static const unsigned char secs[] = {
+		RC_SEC_MOUNTS, RC_SEC_MASKED, RC_SEC_READONLY, RC_SEC_SYSCTLS,
+	};
+	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
+	unsigned int i;
+
+	if (in && *conf_str(c, in->rootfs))
+		return "rootfs";
+	if (in && in->flags)
+		return "init flags";
+	for (i = 0; i < ARRAY_LEN(secs); i++)
+		if (CONF_COUNT(c, secs[i]))
+			return conf_sec_name(secs[i]);
+	return 0;
+}
+
+int rootfs_setup(const struct conf *c, struct fail *f)
 {
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 	const char *rootfs = in ? conf_str(c, in->rootfs) : "";
+	struct rootfs_mounts *t = &rootfs_mounts;
+	const char **what = &f->obj;
 	long root, devfd = -1, r;
 
+	if (ri.mode == RC_MODE_SUBREAPER && (*what = host_touched(c)))
+		return -EPERM;
 	t->conf = c;
 	t->n = 0;
 	if (!*rootfs && !CONF_COUNT(c, RC_SEC_MOUNTS))

@@ -21,31 +21,21 @@ struct rootfs_mounts {
 	unsigned int n;
 	int fd[ROOTFS_MOUNTS_MAX];
 };
+/* mount_table.c: the table, filled by the mount step, used and closed by the seal. */
+extern struct rootfs_mounts rootfs_mounts;
 
 /*
- * The three steps, each 0 or -errno with *what naming the object on failure
- * (a path, a sysctl key, or the rootfs); the caller prints
- * `rawinit: <step>: <what>: <ERRNAME> (<n>)` and does not run the workload.
- * Order: rootfs_setup after the network (its mounts may need modules, its
- * sysfs the final netns), then anything that writes into the new root (/etc
- * files) and the names, sysctls_apply, rootfs_seal, then credentials:
- *
- *   rootfs_setup   step "mount": `/` made rslave, the rootfs bound onto itself,
- *                  the configured mounts in order, /dev populated (when a tmpfs
- *                  is mounted on it), pivot_root, the old root detached (from a
- *                  VM's initramfs: move onto / and chroot instead). With no
- *                  rootfs: the mounts and /dev only, in the current root. Call it
- *                  only in a mount namespace of rawinit's own (vm, container).
- *   sysctls_apply  step "sysctl": each key written through a verified procfs.
- *   rootfs_seal    step "mount": masked paths, read-only paths (runc's lists
- *                  added under default-masks), then the root read-only. After
- *                  sysctls_apply, as in runc: /proc/sys is a default read-only path.
- *                  Paths below a mount rootfs_setup made are found through that
- *                  mount's fd (mount_table.c), never through the rootfs again.
+ * The steps themselves are declared in rawinit.h; what they do, in order:
+ *   mount  `/` made rslave, the rootfs bound onto itself, the configured mounts
+ *          in order, /dev populated (when a tmpfs is mounted on it), pivot_root
+ *          and the old root detached (from a VM's initramfs: move onto / and
+ *          chroot). Only in a mount namespace of rawinit's own (vm, container).
+ *   sysctl each key written through a verified procfs.
+ *   seal   masked paths, read-only paths (runc's lists under default-masks),
+ *          the root read-only; after the sysctls, as in runc (/proc/sys is a
+ *          default read-only path). Paths below a mount the mount step made are
+ *          found through that mount's fd, never through the rootfs again.
  */
-int rootfs_setup(const struct conf *c, struct rootfs_mounts *t, const char **what);
-int sysctls_apply(const struct conf *c, const char **what);
-int rootfs_seal(const struct conf *c, struct rootfs_mounts *t, const char **what);
 
 /* inroot.c: an O_PATH fd for `path` resolved inside the tree at `root` (absolute
  * symlinks and ".." stop at root; no magic links), or -errno. `resolve` adds RESOLVE_*. */

@@ -14,7 +14,7 @@
  */
 static __u64 shed_keep(void)
 {
-	return CAP_BIT(CAP_KILL) | (ri.mode == MODE_VM ? CAP_BIT(CAP_SYS_BOOT) : 0);
+	return CAP_BIT(CAP_KILL) | (ri.mode == RC_MODE_VM ? CAP_BIT(CAP_SYS_BOOT) : 0);
 }
 
 /*
@@ -24,10 +24,10 @@ static __u64 shed_keep(void)
  * CAP_SETPCAP is still held; without CAP_SETPCAP (an unprivileged subreaper)
  * it cannot shrink, and matters to nothing: PID 1 never calls execve and
  * no-new-privileges is set last. Then ambient cleared, then permitted and
- * effective cut to the kept set, inheritable emptied. On failure *what names
+ * effective cut to the kept set, inheritable emptied. On failure the object names
  * the step and the caller never lets the workload run.
  */
-int supervisor_shed(const char **what)
+int supervisor_shed(struct fail *f)
 {
 	struct __user_cap_header_struct h = { _LINUX_CAPABILITY_VERSION_3, 0 };
 	struct __user_cap_data_struct d[2];
@@ -35,14 +35,14 @@ int supervisor_shed(const char **what)
 	unsigned int w;
 	long r;
 
-	*what = "capget";
+	f->obj = "capget";
 	r = sys_capget(&h, d);
 	if (r < 0)
 		return (int)r;
 	if ((d[CAP_TO_INDEX(CAP_SETPCAP)].effective & CAP_TO_MASK(CAP_SETPCAP)) &&
-	    (r = creds_bounding_drop(keep, what)) < 0)
+	    (r = creds_bounding_drop(keep, f)) < 0)
 		return (int)r;
-	*what = "ambient";
+	f->obj = "ambient";
 	r = sys_prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
 	if (r < 0)
 		return (int)r;
@@ -51,10 +51,10 @@ int supervisor_shed(const char **what)
 		d[w].effective = d[w].permitted;
 		d[w].inheritable = 0;
 	}
-	*what = "capset";
+	f->obj = "capset";
 	r = sys_capset(&h, d);
 	if (r < 0)
 		return (int)r;
-	*what = "no-new-privileges";
+	f->obj = "no-new-privileges";
 	return (int)sys_prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
 }

@@ -11,20 +11,22 @@
  * One byte from the parent (a socketpair end or a pipe it holds the other side
  * of). EOF means the parent died or gave up: nothing may be set up then.
  */
-int sync_wait(void)
+int sync_wait(const struct conf *c, struct fail *f)
 {
-	char c = 0;
+	char ch = 0;
 	long n;
 
+	(void)c;
+	f->obj = "parent";
 	if (ri.sync_fd < 0)
 		return 0;
 	log_step("sync", "waiting for the parent");
 	do
-		n = sys_read(ri.sync_fd, &c, 1);
+		n = sys_read(ri.sync_fd, &ch, 1);
 	while (n == -EINTR);
 	if (n < 0)
 		return (int)n;
-	return n == 1 && c == SYNC_GO ? 0 : -EPIPE;
+	return n == 1 && ch == SYNC_GO ? 0 : -EPIPE;
 }
 
 /* Setup succeeded: tell the parent, then close the fd so the workload never holds it. */

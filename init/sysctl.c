@@ -65,7 +65,7 @@ static long sysctl_write(int proc, const char *key, const char *value)
 	return procfs_write_close(fd, value, n);
 }
 
-int sysctls_apply(const struct conf *c, const char **what)
+int sysctls_apply(const struct conf *c, struct fail *f)
 {
 	unsigned int i, n = CONF_COUNT(c, RC_SEC_SYSCTLS);
 	const struct rc_sysctl *s;
@@ -73,14 +73,14 @@ int sysctls_apply(const struct conf *c, const char **what)
 
 	if (!n)
 		return 0;
-	*what = "/proc";
+	f->obj = "/proc";
 	proc = proc_open();
 	if (proc < 0)
 		return (int)proc;
 	for (i = 0; r >= 0 && i < n; i++) {
 		s = CONF_AT(c, RC_SEC_SYSCTLS, struct rc_sysctl, i);
-		*what = conf_str(c, s->key);
-		r = sysctl_write((int)proc, *what, conf_str(c, s->value));
+		f->obj = conf_str(c, s->key);
+		r = sysctl_write((int)proc, f->obj, conf_str(c, s->value));
 	}
 	sys_close((int)proc);
 	return r < 0 ? (int)r : 0;

@@ -21,7 +21,7 @@ static const struct early_mount early_mounts[] = {
 	{ "sysfs", "/sys", MS_SAFE, 0 },
 };
 
-#define EARLY_MOUNTS	(sizeof(early_mounts) / sizeof(early_mounts[0]))
+
 
 static int mount_one(const struct early_mount *m)
 {
@@ -38,16 +38,16 @@ static int mount_one(const struct early_mount *m)
  * may still hold a /dev/console node), so every later error has somewhere to go.
  * On failure *what names the mountpoint.
  */
-int mounts_early(const char **what)
+int vm_mounts(const char **what)
 {
 	unsigned int i;
 	int r;
 
-	for (i = 0; i < EARLY_MOUNTS; i++) {
+	for (i = 0; i < ARRAY_LEN(early_mounts); i++) {
 		*what = early_mounts[i].target;
 		r = mount_one(&early_mounts[i]);
 		if (i == 0)
-			console_attach("/dev/console");
+			console_open("/dev/console");
 		if (r < 0)
 			return r;
 		log_step("mount", *what);

@@ -47,11 +47,22 @@ void fake_release(void)
 	k.poisoned = 0;
 }
 
+/* The config the init reads, decoded again here: the init passes its own only to its steps. */
+const struct conf *fake_conf(void)
+{
+	static struct conf c;
+	char msg[128];
+	struct fmt f = FMT_INIT(msg);
+
+	return k.conf && !conf_decode(k.conf, k.conf_len, &c, &f) ? &c : 0;
+}
+
 /* passwd and group lines naming the config's user and group, so the credentials step goes on. */
 static void make_ids(void)
 {
-	const struct rc_process *p = ri.conf ? CONF_ONE(ri.conf, RC_SEC_PROCESS, struct rc_process) : 0;
-	const char *user = p ? conf_str(ri.conf, p->user) : "", *group = p ? conf_str(ri.conf, p->group) : "";
+	const struct conf *c = fake_conf();
+	const struct rc_process *p = c ? CONF_ONE(c, RC_SEC_PROCESS, struct rc_process) : 0;
+	const char *user = p ? conf_str(c, p->user) : "", *group = p ? conf_str(c, p->group) : "";
 
 	snprintf(k.passwd, sizeof(k.passwd), "root:x:0:0::/root:/bin/sh\n%s:x:1000:1000::/:/bin/sh\n",
 		 *user ? user : "nobody");

@@ -54,6 +54,7 @@ static void nl_put_link(unsigned char *buf, unsigned long cap, unsigned long *le
 /* The answer to the last request: a link, a dump of the configured MACs, or an ACK. */
 static long nl_answer(unsigned char *buf, unsigned long cap, struct sockaddr_nl *from, int *alen)
 {
+	const struct conf *c = fake_conf();
 	const struct rc_link *l;
 	unsigned long len = 0;
 	struct nlmsgerr *e;
@@ -62,8 +63,8 @@ static long nl_answer(unsigned char *buf, unsigned long cap, struct sockaddr_nl 
 	if (k.req.nlmsg_type == RTM_GETLINK && !(k.req.nlmsg_flags & NLM_F_DUMP)) {
 		nl_put_link(buf, cap, &len, LINK_INDEX0, 0, 0);
 	} else if (k.req.nlmsg_type == RTM_GETLINK) {
-		for (i = 0; ri.conf && i < CONF_COUNT(ri.conf, RC_SEC_LINKS); i++) {
-			l = CONF_AT(ri.conf, RC_SEC_LINKS, struct rc_link, i);
+		for (i = 0; c && i < CONF_COUNT(c, RC_SEC_LINKS); i++) {
+			l = CONF_AT(c, RC_SEC_LINKS, struct rc_link, i);
 			nl_put_link(buf, cap, &len, LINK_INDEX0 + (int)i, l->mac, NLM_F_MULTI);
 		}
 		e = nl_put_msg(buf, cap, &len, NLMSG_DONE, NLM_F_MULTI, sizeof(int));

@@ -38,6 +38,8 @@ void touch(const void *p, unsigned long n);
 unsigned long touch_str(const void *s);
 long fd_new(enum kind kind, const char *data, unsigned long len);
 struct file *fd_get(long fd);
+struct conf;
+const struct conf *fake_conf(void);
 __attribute__((noreturn)) void fake_stop(enum fake_end_why why, long status);
 
 /* Handlers by concern: the call's result, or FAKE_UNHANDLED. arg holds its six arguments. */

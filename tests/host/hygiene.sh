@@ -72,10 +72,10 @@ check "hygiene: cwd /proc/self/fd/9, a leaked directory: closed by PID 1 before 
 	refused "rawinit: chdir: /proc/self/fd/9: ENOENT (2)"
 inroot "chroot '$T/root' /rawinit -c /cwd9exec.bin 9<'$T'"
 check "hygiene: exec mode: cwd /proc/self/fd/9 outside the root: one line, 111, no workload" \
-	refused "rawinit: cwd outside the root: /proc/self/fd/9: EXDEV (18)"
+	refused "rawinit: chdir: /proc/self/fd/9: EXDEV (18)"
 inroot "'$PARENT' nochdir '$T/root' -- /rawinit -c /nocwd.bin"
 check "hygiene: an inherited cwd outside the root is refused too" \
-	refused "rawinit: cwd outside the root: (inherited): EXDEV (18)"
+	refused "rawinit: chdir: (inherited): EXDEV (18)"
 inroot "chroot '$T/root' /rawinit -c /cwdtmp.bin"
 check "hygiene: a cwd inside the chroot is taken (/tmp)" sh -c "[ $rc = 0 ] && [ \"\$(cat '$T/out')\" = /tmp ]"
 
@@ -91,7 +91,7 @@ conf orphan "$RAN" "mode exec" "sync-fd 3" "verbose 1"
 "$PARENT" orphan "$T/orphan.log" -- "$RI" -c "$T/orphan.bin" >"$T/out" 2>"$T/orphan.log"
 check "hygiene: a parent that died during setup: rawinit says so and kills itself, nothing runs" \
 	sh -c "grep -qx 'killed 9' '$T/out' && ! grep -q 'workload ran' '$T/out' '$T/orphan.log' &&
-		grep -qx 'rawinit: parent: gone before exec: ESRCH (3)' '$T/orphan.log'"
+		grep -qx 'rawinit: pdeathsig: parent: ESRCH (3)' '$T/orphan.log'"
 
 # Dumpable: rawinit run as uid 1000 (a subreaper); its workload, same uid, looks at it.
 LOOK='/bin/busybox stat -c %u /proc/$PPID/status /proc/$$/status; cat /proc/$PPID/environ >/dev/null && echo readable'

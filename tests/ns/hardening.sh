@@ -45,7 +45,7 @@ unshare --uts sh -c "hostname before; timeout 20 unshare --mount --pid --fork --
 	hostname >'$T/hostname'"
 rc=$(cat "$T/rc")
 refused "etc: /etc/hosts a symlink to /proc/sys/kernel/hostname is refused" \
-	"rawinit: write: /etc/hosts: ENODEV (19)"
+	"rawinit: etc: /etc/hosts: ENODEV (19)"
 check "etc: ... and the hostname is unchanged" [ "$(cat "$T/hostname")" = before ]
 # The same through a relative link; and into /proc/sysrq-trigger where the kernel has one.
 links=../proc/sys/kernel/hostname
@@ -54,22 +54,22 @@ for l in $links; do
 	rm -f "$R/etc/hosts"
 	ln -s $l "$R/etc/hosts"
 	run etc "$RAN"
-	refused "etc: /etc/hosts a symlink to $l is refused" "rawinit: write: /etc/hosts: ENODEV (19)"
+	refused "etc: /etc/hosts a symlink to $l is refused" "rawinit: etc: /etc/hosts: ENODEV (19)"
 done
 rm -f "$R/etc/hosts"
 mkfifo "$R/etc/hosts"
 run etc "$RAN"
 refused "etc: /etc/hosts a FIFO is refused (not opened: it would block)" \
-	"rawinit: write: /etc/hosts: EINVAL (22)"
+	"rawinit: etc: /etc/hosts: EINVAL (22)"
 rm -f "$R/etc/hosts"
 mknod -m 666 "$R/etc/hosts" c 1 3
 run etc "$RAN"
-refused "etc: /etc/hosts a device node is refused" "rawinit: write: /etc/hosts: EINVAL (22)"
+refused "etc: /etc/hosts a device node is refused" "rawinit: etc: /etc/hosts: EINVAL (22)"
 rm -f "$R/etc/hosts"
 ln -s /proc/sys/kernel "$R/etc/hosts"
 run etc "$RAN"
 refused "etc: /etc/hosts a symlink to a procfs directory is refused" \
-	"rawinit: write: /etc/hosts: EINVAL (22)"
+	"rawinit: etc: /etc/hosts: EINVAL (22)"
 
 # A normal rootfs: an old, longer /etc/hosts replaced whole; resolv.conf a link inside the
 # root (as systemd images have it) written where it leads.
@@ -111,11 +111,11 @@ rm -r "$R/link" "$R/mnt" "$R/decoy"
 conf masknone "rootfs $R" "mount proc /proc proc" "masked /proc/nosuch"
 run masknone "$RAN"
 refused "masks: a configured masked path missing under rawinit's proc is an error" \
-	"rawinit: mount: /proc/nosuch: ENOENT (2)"
+	"rawinit: seal: /proc/nosuch: ENOENT (2)"
 conf ronone "rootfs $R" "mount proc /proc proc" "readonly /proc/sys/nosuch"
 run ronone "$RAN"
 refused "masks: a configured read-only path missing under rawinit's proc is an error" \
-	"rawinit: mount: /proc/sys/nosuch: ENOENT (2)"
+	"rawinit: seal: /proc/sys/nosuch: ENOENT (2)"
 # ... but one of runc's lists that this kernel lacks is not (runc spec's config.json
 # names them all; /proc/timer_stats left Linux in 4.11).
 conf maskold "rootfs $R" "mount proc /proc proc" "mount tmpfs /dev tmpfs" \

@@ -274,12 +274,12 @@ rm "$T/devroot/dev/null"
 ln -s /proc/sys/kernel/core_pattern "$T/devroot/dev/null"
 run devroot "$RAN"
 refused "attack: /dev/null a symlink in the rootfs is refused before masking" \
-	"rawinit: mount: /dev/null: ELOOP (40)"
+	"rawinit: seal: /dev/null: ELOOP (40)"
 rm "$T/devroot/dev/null"
 echo 'not a device' >"$T/devroot/dev/null"
 run devroot "$RAN"
 refused "attack: /dev/null a regular file in the rootfs is refused before masking" \
-	"rawinit: mount: /dev/null: ENODEV (19)"
+	"rawinit: seal: /dev/null: ENODEV (19)"
 
 # /proc must be a real procfs root before a sysctl is written through it.
 cp -a "$R" "$T/procroot"

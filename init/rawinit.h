@@ -14,6 +14,7 @@ struct conf;
 #define EXIT_NOEXEC	126	/* workload found but not executable */
 #define EXIT_NOENT	127	/* workload not found */
 
+#define GO_BYTE		'G'	/* a go-ahead on a pipe: the parent's (sync fd), PID 1's (gate) */
 #define SIGNAL_BIT(s)	(1ULL << ((s) - 1))
 #define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -107,6 +108,7 @@ __attribute__((noreturn)) void workload_exec(const struct step *list, unsigned i
 int spawn_workload(const struct step *list, unsigned int n, const struct conf *c);
 int supervisor_shed(struct fail *f);
 void sync_done(void);
+int go_wait(int fd);
 int supervise(int child, unsigned long grace_ns);
 
 /* Shared by the steps. */

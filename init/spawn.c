@@ -6,26 +6,16 @@
 #include "../sys/syscalls.h"
 #include "rawinit.h"
 
-#define GATE_GO		'G'	/* PID 1 to the workload's child: privileges shed, exec */
-
 /*
- * The child's step, just before its execve: one byte, then EOF. Without the
- * byte (PID 1 failed and is about to kill us, or is gone) the workload must
- * not run. Exec mode has no gate.
+ * The child's step, just before its execve: PID 1's go-ahead. Without it (PID
+ * 1 failed and is about to kill us, or is gone) the workload must not run.
+ * Exec mode has no gate.
  */
 int gate_wait(const struct conf *c, struct fail *f)
 {
-	char ch = 0;
-	long n;
-
 	(void)c;
 	f->obj = "supervisor";
-	if (ri.gate_fd < 0)
-		return 0;
-	do
-		n = sys_read(ri.gate_fd, &ch, 1);
-	while (n == -EINTR);
-	return n < 0 ? (int)n : n == 1 && ch == GATE_GO ? 0 : -EPIPE;
+	return ri.gate_fd < 0 ? 0 : go_wait(ri.gate_fd);
 }
 
 /*
@@ -64,7 +54,7 @@ int spawn_workload(const struct step *list, unsigned int n, const struct conf *c
 		fatal("supervisor", f.obj, r, EXIT_FATAL);
 	}
 	if (r >= 0)
-		sys_write(gate[1], &(char){ GATE_GO }, 1);
+		sys_write(gate[1], &(char){ GO_BYTE }, 1);
 	sys_close(gate[1]);
 	return (int)pid;
 }

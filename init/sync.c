@@ -4,29 +4,29 @@
 #include "../sys/syscalls.h"
 #include "rawinit.h"
 
-#define SYNC_GO		'G'	/* the parent's go-ahead: the veth peer is in our namespace */
 #define SYNC_OK		"ok\n"	/* our answer when every setup step succeeded */
 
-/*
- * One byte from the parent (a socketpair end or a pipe it holds the other side
- * of). EOF means the parent died or gave up: nothing may be set up then.
- */
-int sync_wait(const struct conf *c, struct fail *f)
+/* One byte, GO_BYTE, then nothing: 0; EOF or another byte: -EPIPE (the other side gave up). */
+int go_wait(int fd)
 {
 	char ch = 0;
 	long n;
 
+	do
+		n = sys_read(fd, &ch, 1);
+	while (n == -EINTR);
+	return n < 0 ? (int)n : n == 1 && ch == GO_BYTE ? 0 : -EPIPE;
+}
+
+/* The parent's go-ahead (a socketpair end or a pipe): the veth peer is in our namespace. */
+int sync_wait(const struct conf *c, struct fail *f)
+{
 	(void)c;
 	f->obj = "parent";
 	if (ri.sync_fd < 0)
 		return 0;
 	log_step("sync", "waiting for the parent");
-	do
-		n = sys_read(ri.sync_fd, &ch, 1);
-	while (n == -EINTR);
-	if (n < 0)
-		return (int)n;
-	return n == 1 && ch == SYNC_GO ? 0 : -EPIPE;
+	return go_wait(ri.sync_fd);
 }
 
 /* Setup succeeded: tell the parent, then close the fd so the workload never holds it. */

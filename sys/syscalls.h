@@ -4,6 +4,7 @@
 #define SYS_SYSCALLS_H
 
 #include <arch_syscall.h>	/* arch/<isa>/: syscall0..6, ARCH_CLONE */
+#include <asm/signal.h>
 #include <linux/capability.h>
 #include <linux/resource.h>
 #include <linux/time_types.h>
@@ -125,7 +126,7 @@ static inline __attribute__((noreturn)) void sys_exit_group(int status)
 
 /* fork(): clone with only the exit signal; no stack or tid arguments. */
 static inline long sys_fork(void)
-{ return ARCH_CLONE(17 /* SIGCHLD */, 0, 0, 0, 0); }
+{ return ARCH_CLONE(SIGCHLD, 0, 0, 0, 0); }
 
 static inline long sys_rt_sigprocmask(int how, const __u64 *set, __u64 *old)
 { return syscall4(__NR_rt_sigprocmask, how, L(set), L(old), KSIG_SETSIZE); }

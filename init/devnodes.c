@@ -2,6 +2,7 @@
 /* Populate a fresh /dev through its dirfd: the standard character devices and links, as runc does. */
 #include <asm/errno.h>
 #include "../sys/fs.h"
+#include "rawinit.h"
 #include "rootfs.h"
 
 /* runc's default devices (libcontainer/specconv AllowedDevices), mode 0666, owned by root. */
@@ -23,7 +24,6 @@ static const struct {
 	{ "/proc/self/fd/2", "/dev/stderr" },
 };
 
-#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 
 long is_chardev(int fd, const char *name, unsigned int major, unsigned int minor)
 {

@@ -82,25 +82,25 @@ static long etc_open(int root, const char *path)
 }
 
 /* Each file the config has lines for is replaced whole, in the new root before it is sealed. */
-int etc_files_write(const struct conf *c, struct fail *fl)
+int etc_files_write(const struct conf *c, struct fail *f)
 {
 	const __u32 *lines;
-	unsigned int f, i;
+	unsigned int e, i;
 	long root, fd, r = 0;
 
 	if (!CONF_COUNT(c, RC_SEC_RESOLV) && !CONF_COUNT(c, RC_SEC_HOSTS))
 		return 0;
-	fl->obj = "/";
+	f->obj = "/";
 	root = sys_openat(AT_FDCWD, "/", O_PATH | O_DIRECTORY | O_CLOEXEC, 0);
 	if (root < 0)
 		return (int)root;
-	for (f = 0; r >= 0 && f < ARRAY_LEN(etc_files); f++) {
-		if (!CONF_COUNT(c, etc_files[f].sec))
+	for (e = 0; r >= 0 && e < ARRAY_LEN(etc_files); e++) {
+		if (!CONF_COUNT(c, etc_files[e].sec))
 			continue;
-		fl->obj = etc_files[f].path;
-		fd = r = etc_open((int)root, fl->obj);
-		lines = c->sec[etc_files[f].sec].rec;
-		for (i = 0; r >= 0 && i < CONF_COUNT(c, etc_files[f].sec); i++) {
+		f->obj = etc_files[e].path;
+		fd = r = etc_open((int)root, f->obj);
+		lines = c->sec[etc_files[e].sec].rec;
+		for (i = 0; r >= 0 && i < CONF_COUNT(c, etc_files[e].sec); i++) {
 			const char *l = conf_str(c, lines[i]);
 
 			r = sys_write((int)fd, l, strlen(l));
@@ -110,7 +110,7 @@ int etc_files_write(const struct conf *c, struct fail *fl)
 		if (fd >= 0)
 			sys_close((int)fd);
 		if (r >= 0)
-			log_step("etc", fl->obj);
+			log_step("etc", f->obj);
 	}
 	sys_close((int)root);
 	return r < 0 ? (int)r : 0;

@@ -4,6 +4,7 @@
 #include "../sys/fs.h"
 #include "../sys/mem.h"
 #include "conf.h"
+#include "rawinit.h"
 #include "rootfs.h"
 
 /* The MS_* flags a config may carry (docs/config-text.md); anything else is refused. */
@@ -31,7 +32,6 @@ static const struct {
 	{ MS_RDONLY, "ro" }, { MS_SYNCHRONOUS, "sync" }, { MS_DIRSYNC, "dirsync" },
 };
 
-#define ARRAY_LEN(a)	(sizeof(a) / sizeof((a)[0]))
 
 static unsigned int attr_of(__u64 flags)
 {

@@ -23,10 +23,9 @@ static char crash_stack[CRASH_STACK_SIZE] __attribute__((aligned(16)));
 
 /*
  * si_code > 0 is the kernel reporting a fault; <= 0 (SI_USER, SI_QUEUE,
- * SI_TKILL) is a process sending the signal, ignored as before: not a crash.
- * In the workload's child, before its execve, the fault is its own: the
- * default action is put back and the return re-runs the faulting
- * instruction, which then ends that process like any other crash.
+ * SI_TKILL) is a process sending the signal: not a crash. In the workload's
+ * child the fault is its own: with the default action back, returning re-runs
+ * the faulting instruction, which then ends that process.
  */
 static void crash_handler(int sig, struct ksiginfo *si, void *uc)
 {

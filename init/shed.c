@@ -18,14 +18,10 @@ static __u64 shed_keep(void)
 }
 
 /*
- * A workload that can ptrace PID 1 (CAP_SYS_PTRACE, or the same uid and a
- * dumpable PID 1) can make it run any syscall with its credentials: so PID 1
- * keeps only what supervising needs. The bounding set first, while
- * CAP_SETPCAP is still held; without CAP_SETPCAP (an unprivileged subreaper)
- * it cannot shrink, and matters to nothing: PID 1 never calls execve and
- * no-new-privileges is set last. Then ambient cleared, then permitted and
- * effective cut to the kept set, inheritable emptied. On failure the object names
- * the step and the caller never lets the workload run.
+ * A workload that can ptrace PID 1 can make it run any syscall with its
+ * credentials, so PID 1 keeps only what supervising needs. The bounding set
+ * goes first, while CAP_SETPCAP is held; without it (an unprivileged
+ * subreaper) the set cannot shrink and matters to nothing: PID 1 never execs.
  */
 int supervisor_shed(struct fail *f)
 {

@@ -4,9 +4,7 @@
 #define ARCH_SYSCALL_H
 
 #include <asm/unistd.h>
-#include <linux/audit.h>
 
-#define ARCH_AUDIT	AUDIT_ARCH_AARCH64	/* seccomp_data.arch on this ISA */
 /* No SA_RESTORER needed: a signal handler returns through the vDSO's sigtramp. */
 #define ARCH_SA_RESTORER	0
 #define ARCH_RESTORER		((void *)0)

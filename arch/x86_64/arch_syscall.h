@@ -4,9 +4,7 @@
 #define ARCH_SYSCALL_H
 
 #include <asm/unistd.h>
-#include <linux/audit.h>
 
-#define ARCH_AUDIT	AUDIT_ARCH_X86_64	/* seccomp_data.arch on this ISA */
 /* A signal handler needs SA_RESTORER: x86_64 has no kernel-side trampoline (start.S has one). */
 #define ARCH_SA_RESTORER	0x04000000
 #define ARCH_RESTORER		((void *)arch_sigreturn)

@@ -18,33 +18,22 @@ void *tx_add(struct text *t, unsigned int type, const struct word *at)
 	return r;
 }
 
-/* A whole decimal number no larger than max; what says what was expected. */
-unsigned long long tx_number(struct text *t, const struct word *w, unsigned long long max,
-				 const char *what)
-{
-	unsigned long long v = 0;
-	const char *p = w->s;
-	unsigned int d;
+_Static_assert(sizeof(unsigned long) == sizeof(__u64), "parse_ulong reads any rlimit");
 
-	for (; *p >= '0' && *p <= '9'; p++) {
-		d = (unsigned int)(*p - '0');
-		if (d > max || v > (max - d) / 10)
-			break;
-		v = v * 10 + d;
-	}
-	if (!*w->s || *p)
+/* A whole decimal number no larger than max (sys/fmt.c's parser, as the init's). */
+unsigned long long tx_number(struct text *t, const struct word *w, unsigned long long max,
+			     const char *what)
+{
+	unsigned long v;
+
+	if (parse_ulong(w->s, &v) < 0 || v > max)
 		tx_fail(t, w->col, "expected %s, got %s", what, tx_got(w));
 	return v;
 }
 
 int tx_is_number(const char *s)
 {
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
+	return *s && strspn(s, "0123456789") == strlen(s);
 }
 
 __u32 tx_str(struct text *t, const struct word *w)

@@ -155,15 +155,12 @@ static void d_umask(struct text *t, const struct word *a, unsigned int n)
 static void d_oom(struct text *t, const struct word *a, unsigned int n)
 {
 	struct rc_process *p = proc(t);
-	const char *s = a->s + (*a->s == '-');
-	int v = 0;
+	unsigned long v;
 
 	(void)n;
-	for (; *s >= '0' && *s <= '9' && v <= 1000; s++)
-		v = v * 10 + (*s - '0');
-	if (!*a->s || *s || v > 1000 || !strcmp(a->s, "-"))
+	if (parse_ulong(a->s + (*a->s == '-'), &v) < 0 || v > 1000)
 		tx_fail(t, a->col, "expected a score -1000..1000, got %s", tx_got(a));
-	p->oom_score_adj = *a->s == '-' ? -v : v;
+	p->oom_score_adj = *a->s == '-' ? -(int)v : (int)v;
 	p->flags |= RC_PROC_OOM;
 }
 

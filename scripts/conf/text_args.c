@@ -98,3 +98,36 @@ const struct word *tx_value(struct text *t, const struct word *a, unsigned int n
 		tx_fail(t, t->end_col, "expected %s after %s", what, a[*i].s);
 	return &a[++*i];
 }
+
+void tx_set(struct text *t, const struct directive *d, const struct word *a, unsigned int n)
+{
+	unsigned char *rec = d->how >= H_PATHS ? tx_add(t, d->sec, t->w) : enc_one(t->e, d->sec);
+	__u32 v = 0;
+
+	switch (d->how) {
+	case H_KEYWORD:
+		v = tx_keyword(t, a, d->what);
+		break;
+	case H_NUM:
+	case H_NUM_SET:
+		v = (__u32)tx_number(t, a, d->arg, d->what);
+		break;
+	case H_STR:
+		v = tx_str(t, a);
+		break;
+	case H_PATH0:
+		v = tx_path(t, a, 1);
+		break;
+	case H_FLAG:
+		memcpy(&v, rec + d->off, d->size);
+		v |= d->arg;
+		break;
+	case H_PATHS:
+		v = tx_path(t, a, 0);
+		break;
+	case H_LINES:
+		v = tx_joined(t, a, n);
+		break;
+	}
+	memcpy(rec + d->off, &v, d->size);
+}

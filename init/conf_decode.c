@@ -7,39 +7,22 @@
 #include "conf.h"
 
 #define RC_HEADER_SIZE	sizeof(struct rc_header)
-#define RC_CRC_START	16		/* the checksum covers what follows it */
 #define IFNAME_MAX	15		/* IFNAMSIZ - 1 */
 
-/* Section names, in type order, as they appear in messages: one packed string. */
-static const char sec_names[] =
-	"?\0strings\0init\0argv\0env\0process\0groups\0caps\0rlimits\0mounts\0masked\0"
-	"readonly\0sysctls\0links\0addrs\0routes\0modules\0resolv\0hosts\0namespaces";
+/* The section names in type order after "?", then the field names in RULES order. */
+#define SEC_NAME(type, name, rec, max)	"\0" #name
+#define F_NAME(s, T, f, k)		"\0" #f
+#define E_NAME(s, k)			"\0"
+#define B_NAME(s, T, f, how, lim)	"\0" #f
+#define SEC_NAMES			"?" RC_SECTIONS(SEC_NAME)
+static const char names[] = SEC_NAMES RC_FIELDS(F_NAME, E_NAME, B_NAME);
 
 /* Per known type: record size, maximum count (1 = exactly one record). */
+#define SEC_RULE(type, name, rec, max)	{ sizeof(rec), max },
 static const struct {
 	unsigned char size;
 	unsigned short max;
-} sec_rules[RC_SEC_TYPES] = {
-	[RC_SEC_STRINGS] = { 1, RC_STRINGS_MAX },
-	[RC_SEC_INIT] = { sizeof(struct rc_init), 1 },
-	[RC_SEC_ARGV] = { 4, RC_ARGV_MAX },
-	[RC_SEC_ENV] = { 4, RC_ENV_MAX },
-	[RC_SEC_PROCESS] = { sizeof(struct rc_process), 1 },
-	[RC_SEC_GROUPS] = { 4, RC_GROUPS_MAX },
-	[RC_SEC_CAPS] = { sizeof(struct rc_caps), 1 },
-	[RC_SEC_RLIMITS] = { sizeof(struct rc_rlimit), RC_RLIMITS_MAX },
-	[RC_SEC_MOUNTS] = { sizeof(struct rc_mount), RC_MOUNTS_MAX },
-	[RC_SEC_MASKED] = { 4, RC_PATHS_MAX },
-	[RC_SEC_READONLY] = { 4, RC_PATHS_MAX },
-	[RC_SEC_SYSCTLS] = { sizeof(struct rc_sysctl), RC_SYSCTLS_MAX },
-	[RC_SEC_LINKS] = { sizeof(struct rc_link), RC_LINKS_MAX },
-	[RC_SEC_ADDRS] = { sizeof(struct rc_addr), RC_ADDRS_MAX },
-	[RC_SEC_ROUTES] = { sizeof(struct rc_route), RC_ROUTES_MAX },
-	[RC_SEC_MODULES] = { sizeof(struct rc_module), RC_MODULES_MAX },
-	[RC_SEC_RESOLV] = { 4, RC_RESOLV_MAX },
-	[RC_SEC_HOSTS] = { 4, RC_HOSTS_MAX },
-	[RC_SEC_NAMESPACES] = { sizeof(struct rc_namespace), RC_NAMESPACES_MAX },
-};
+} sec_rules[RC_SEC_TYPES] = { { 0, 0 }, RC_SECTIONS(SEC_RULE) };
 
 /*
  * Messages, packed: \1 and \2 stand for the two numbers a failure carries.
@@ -95,125 +78,37 @@ static const char *packed_at(const char *p, unsigned int n)
 
 const char *conf_sec_name(unsigned int type)
 {
-	return packed_at(sec_names, type < RC_SEC_TYPES ? type : 0);
+	return packed_at(names, type < RC_SEC_TYPES ? type : 0);
 }
 
 /*
- * Field checks, table-driven so each rule costs 3 bytes plus its name: the
- * section, the field's byte offset in its record, and a kind; the kinds that
- * compare carry their bound in the kind itself. Names are packed in rule order.
+ * Field checks, 3 bytes a rule: the section, the field's byte offset in its
+ * record, and a kind; a bounded field's kind indexes its bound.
  */
-enum field_kind {
-	F_STR,		/* any string */
-	F_PATH,		/* absolute path */
-	F_PATH0,	/* "" or absolute path */
-	F_ENV,		/* KEY=VALUE, KEY non-empty */
-	F_IFNAME,	/* at most IFNAME_MAX bytes */
-	F_SYSCTL,	/* non-empty, no '/' and no ".." */
-	F_ZERO32,	/* reserved __u32: 0 */
-	F_CAPS,		/* __u64 capability mask up to RC_CAP_LAST */
-	F_LINK,		/* index into links or RC_LINK_LO */
-	F_LINK_NONE,	/* the same, or RC_NONE */
-	F_BOUND,	/* first kind with an entry in field_bounds[] */
-};
+#define B_MAX		0
+#define B_MAX_NONE	1
+#define B_FLAGS		2
 
-/* Bounds: size in bytes (1, 2, 4), how to compare, and the limit. */
-#define B_MAX		0	/* value <= limit */
-#define B_MAX_NONE	1	/* value <= limit, or RC_NONE */
-#define B_FLAGS		2	/* no bit outside limit */
+#define NO_F(s, T, f, k)
+#define NO_E(s, k)
+#define B_INDEX(s, T, f, how, lim)	FB_##s##_##f,
+enum { RC_FIELDS(NO_F, NO_E, B_INDEX) };
 
+#define B_BOUND(s, T, f, how, lim)	{ sizeof(((struct T *)0)->f), B_##how, lim },
 static const struct {
 	unsigned char size, how;
 	unsigned int limit;
-} field_bounds[] = {
-	{ 1, B_MAX, RC_MODE_EXEC },
-	{ 1, B_MAX, 2 },			/* verbosity */
-	{ 1, B_MAX, RC_SHUTDOWN_HALT },
-	{ 1, B_FLAGS, RC_INIT_FLAGS },
-	{ 4, B_MAX_NONE, 1023 },		/* sync_fd */
-	{ 4, B_MAX_NONE, 0777 },		/* umask */
-	{ 4, B_FLAGS, RC_PROC_FLAGS },
-	{ 4, B_FLAGS, RC_CAPS_ALL },
-	{ 4, B_MAX, RC_RLIMIT_LAST },
-	{ 4, B_FLAGS, MS_PRIVATE | MS_SLAVE | MS_SHARED | MS_UNBINDABLE | MS_REC },
-	{ 4, B_FLAGS, RC_MNT_FLAGS },
-	{ 2, B_FLAGS, RC_LINK_FLAGS },
-	{ 2, B_FLAGS, RC_ADDR_NODAD },
-	{ 2, B_FLAGS, 0 },			/* route flags */
-};
+} field_bounds[] = { RC_FIELDS(NO_F, NO_E, B_BOUND) };
 
 struct field_rule {
 	unsigned char sec, off, kind;
 };
 
-#define FR(s, T, f, k)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), k }
-#define FS(s, k)	{ RC_SEC_##s, 0, k }
-
-static const struct field_rule field_rules[] = {
-	FR(INIT, rc_init, mode, F_BOUND + 0),
-	FR(INIT, rc_init, verbosity, F_BOUND + 1),
-	FR(INIT, rc_init, shutdown, F_BOUND + 2),
-	FR(INIT, rc_init, flags, F_BOUND + 3),
-	FR(INIT, rc_init, rootfs, F_PATH0),
-	FR(INIT, rc_init, console, F_PATH0),
-	FR(INIT, rc_init, sync_fd, F_BOUND + 4),
-	FR(INIT, rc_init, reserved[0], F_ZERO32),
-	FR(INIT, rc_init, reserved[1], F_ZERO32),
-	FR(INIT, rc_init, reserved[2], F_ZERO32),
-	FS(ARGV, F_STR),
-	FS(ENV, F_ENV),
-	FR(PROCESS, rc_process, cwd, F_PATH0),
-	FR(PROCESS, rc_process, user, F_STR),
-	FR(PROCESS, rc_process, group, F_STR),
-	FR(PROCESS, rc_process, umask, F_BOUND + 5),
-	FR(PROCESS, rc_process, flags, F_BOUND + 6),
-	FR(PROCESS, rc_process, hostname, F_STR),
-	FR(PROCESS, rc_process, domainname, F_STR),
-	FR(PROCESS, rc_process, apparmor, F_STR),
-	FR(PROCESS, rc_process, selinux, F_STR),
-	FR(CAPS, rc_caps, bounding, F_CAPS),
-	FR(CAPS, rc_caps, effective, F_CAPS),
-	FR(CAPS, rc_caps, permitted, F_CAPS),
-	FR(CAPS, rc_caps, inheritable, F_CAPS),
-	FR(CAPS, rc_caps, ambient, F_CAPS),
-	FR(CAPS, rc_caps, set, F_BOUND + 7),
-	FR(CAPS, rc_caps, reserved, F_ZERO32),
-	FR(RLIMITS, rc_rlimit, resource, F_BOUND + 8),
-	FR(RLIMITS, rc_rlimit, reserved, F_ZERO32),
-	FR(MOUNTS, rc_mount, source, F_STR),
-	FR(MOUNTS, rc_mount, target, F_PATH),
-	FR(MOUNTS, rc_mount, fstype, F_STR),
-	FR(MOUNTS, rc_mount, data, F_STR),
-	FR(MOUNTS, rc_mount, propagation, F_BOUND + 9),
-	FR(MOUNTS, rc_mount, rflags, F_BOUND + 10),
-	FS(MASKED, F_PATH),
-	FS(READONLY, F_PATH),
-	FR(SYSCTLS, rc_sysctl, key, F_SYSCTL),
-	FR(SYSCTLS, rc_sysctl, value, F_STR),
-	FR(LINKS, rc_link, name, F_IFNAME),
-	FR(LINKS, rc_link, rename, F_IFNAME),
-	FR(LINKS, rc_link, flags, F_BOUND + 11),
-	FR(LINKS, rc_link, reserved, F_ZERO32),
-	FR(ADDRS, rc_addr, link, F_LINK),
-	FR(ADDRS, rc_addr, flags, F_BOUND + 12),
-	FR(ROUTES, rc_route, link, F_LINK_NONE),
-	FR(ROUTES, rc_route, flags, F_BOUND + 13),
-	FR(ROUTES, rc_route, reserved, F_ZERO32),
-	FR(MODULES, rc_module, path, F_PATH),
-	FR(MODULES, rc_module, params, F_STR),
-	FS(RESOLV, F_STR),
-	FS(HOSTS, F_STR),
-	FR(NAMESPACES, rc_namespace, path, F_PATH0),
-};
-
-/* The field names of field_rules, in the same order ("" for list elements). */
-static const char field_names[] =
-	"mode\0verbosity\0shutdown\0flags\0rootfs\0console\0sync_fd\0reserved[0]\0"
-	"reserved[1]\0reserved[2]\0\0\0cwd\0user\0group\0umask\0flags\0hostname\0"
-	"domainname\0apparmor\0selinux\0bounding\0effective\0permitted\0inheritable\0"
-	"ambient\0set\0reserved\0resource\0reserved\0source\0target\0fstype\0data\0"
-	"propagation\0rflags\0\0\0key\0value\0name\0rename\0flags\0reserved\0link\0"
-	"flags\0link\0flags\0reserved\0path\0params\0\0\0path";
+#define F_RULE(s, T, f, k)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_##k },
+#define E_RULE(s, k)		{ RC_SEC_##s, 0, RC_F_##k },
+#define B_RULE(s, T, f, how, lim) \
+	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_BOUND + FB_##s##_##f },
+static const struct field_rule field_rules[] = { RC_FIELDS(F_RULE, E_RULE, B_RULE) };
 
 #define FIELD_RULES	(sizeof(field_rules) / sizeof(field_rules[0]))
 
@@ -266,16 +161,16 @@ static int check_str(const struct conf *c, const struct where *w, __u32 ref, uns
 	n = strlen(s);
 	if (n >= RC_STRING_MAX)
 		return fail(w, M_STRLEN, n, RC_STRING_MAX - 1);
-	if ((kind == F_PATH || kind == F_SYSCTL) && !n)
+	if ((kind == RC_F_PATH || kind == RC_F_SYSCTL) && !n)
 		return fail(w, M_EMPTY, 0, 0);
-	if ((kind == F_PATH || kind == F_PATH0) && n && s[0] != '/')
+	if ((kind == RC_F_PATH || kind == RC_F_PATH0) && n && s[0] != '/')
 		return fail(w, M_ABS, 0, 0);
-	if (kind == F_IFNAME && n > IFNAME_MAX)
+	if (kind == RC_F_IFNAME && n > IFNAME_MAX)
 		return fail(w, M_IFNAME, n, IFNAME_MAX);
-	for (p = s; kind == F_SYSCTL && *p; p++)
+	for (p = s; kind == RC_F_SYSCTL && *p; p++)
 		if (*p == '/' || (*p == '.' && p[1] == '.'))
 			return fail(w, M_DOTDOT, 0, 0);
-	if (kind == F_ENV) {
+	if (kind == RC_F_ENV) {
 		for (p = s; *p && *p != '='; p++)
 			;
 		if (!*p || p == s)
@@ -290,11 +185,11 @@ static int check_field(const struct conf *c, const struct where *w,
 	__u32 v32 = 0;
 	__u64 v64;
 
-	if (kind >= F_BOUND) {
-		unsigned int lim = field_bounds[kind - F_BOUND].limit;
-		unsigned int how = field_bounds[kind - F_BOUND].how;
+	if (kind >= RC_F_BOUND) {
+		unsigned int lim = field_bounds[kind - RC_F_BOUND].limit;
+		unsigned int how = field_bounds[kind - RC_F_BOUND].how;
 
-		memcpy(&v32, v, field_bounds[kind - F_BOUND].size);
+		memcpy(&v32, v, field_bounds[kind - RC_F_BOUND].size);
 		if (how == B_FLAGS)
 			return v32 & ~lim ? fail(w, M_FLAGS, v32 & ~lim, 0) : 0;
 		if (v32 > lim && !(how == B_MAX_NONE && v32 == RC_NONE))
@@ -303,16 +198,16 @@ static int check_field(const struct conf *c, const struct where *w,
 	}
 	memcpy(&v32, v, 4);
 	switch (kind) {
-	case F_ZERO32:
+	case RC_F_ZERO32:
 		return v32 ? fail(w, M_ZERO, v32, 0) : 0;
-	case F_CAPS:
+	case RC_F_CAPS:
 		memcpy(&v64, v, 8);
 		if (v64 >> (RC_CAP_LAST + 1))
 			return fail(w, M_CAP, 63 - (unsigned long)__builtin_clzll(v64), RC_CAP_LAST);
 		return 0;
-	case F_LINK:
-	case F_LINK_NONE:
-		if (v32 == RC_LINK_LO || (kind == F_LINK_NONE && v32 == RC_NONE) ||
+	case RC_F_LINK:
+	case RC_F_LINK_NONE:
+		if (v32 == RC_LINK_LO || (kind == RC_F_LINK_NONE && v32 == RC_NONE) ||
 		    v32 < CONF_COUNT(c, RC_SEC_LINKS))
 			return 0;
 		return fail(w, M_LINK, v32, CONF_COUNT(c, RC_SEC_LINKS));
@@ -391,7 +286,7 @@ int conf_decode(const void *blob, unsigned long len, struct conf *c, struct fmt 
 {
 	struct where w = { err, 0, -1, "" };
 	const struct field_rule *r;
-	const char *name = field_names;
+	const char *name = names + sizeof(SEC_NAMES);
 	const unsigned char *rec;
 	unsigned int i, size;
 	int ret;

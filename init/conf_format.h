@@ -50,11 +50,13 @@ struct rc_header {
 	__u16 version;		/* RC_VERSION */
 	__u16 flags;		/* none defined: must be 0 */
 	__u32 total_len;	/* whole blob, header included, <= RC_TOTAL_MAX */
-	__u32 crc32c;		/* CRC32C (Castagnoli) of bytes [16, total_len) */
+	__u32 crc32c;		/* CRC32C (Castagnoli) of bytes [RC_CRC_START, total_len) */
 	__u16 section_count;	/* entries in the table after the header */
 	__u16 reserved;		/* 0 */
 	__u32 reserved2;	/* 0 */
 };
+
+#define RC_CRC_START	16	/* the checksum covers all that follows it */
 
 #define RC_SEC_MUST_UNDERSTAND	0x0001	/* reject the blob if the type is unknown */
 
@@ -66,30 +68,42 @@ struct rc_section {
 	__u32 count;		/* records */
 };
 
-/* Section types. Each known type appears at most once. */
+/*
+ * The sections, in type order (type 1 first): RC_SEC_<TYPE>, the name messages
+ * and dump use, the record type, the most records (1: exactly one). Each known
+ * type appears at most once. A strref list is __u32 records. STRINGS holds
+ * NUL-terminated strings, one byte a record: byte 0 is "" (strref 0), the last
+ * byte is NUL.
+ */
+#define RC_SECTIONS(X) \
+	X(STRINGS, strings, __u8, RC_STRINGS_MAX) \
+	X(INIT, init, struct rc_init, 1) \
+	X(ARGV, argv, __u32, RC_ARGV_MAX)		/* strref[]: the workload's argv */ \
+	X(ENV, env, __u32, RC_ENV_MAX)			/* strref[]: KEY=VALUE; present = start from empty */ \
+	X(PROCESS, process, struct rc_process, 1) \
+	X(GROUPS, groups, __u32, RC_GROUPS_MAX)		/* additional gids */ \
+	X(CAPS, caps, struct rc_caps, 1) \
+	X(RLIMITS, rlimits, struct rc_rlimit, RC_RLIMITS_MAX) \
+	X(MOUNTS, mounts, struct rc_mount, RC_MOUNTS_MAX)	/* in order */ \
+	X(MASKED, masked, __u32, RC_PATHS_MAX)		/* strref[]: paths to mask */ \
+	X(READONLY, readonly, __u32, RC_PATHS_MAX)	/* strref[]: paths to make read-only */ \
+	X(SYSCTLS, sysctls, struct rc_sysctl, RC_SYSCTLS_MAX) \
+	X(LINKS, links, struct rc_link, RC_LINKS_MAX) \
+	X(ADDRS, addrs, struct rc_addr, RC_ADDRS_MAX) \
+	X(ROUTES, routes, struct rc_route, RC_ROUTES_MAX) \
+	X(MODULES, modules, struct rc_module, RC_MODULES_MAX)	/* in load order */ \
+	X(RESOLV, resolv, __u32, RC_RESOLV_MAX)		/* strref[]: lines of /etc/resolv.conf */ \
+	X(HOSTS, hosts, __u32, RC_HOSTS_MAX)		/* strref[]: lines of /etc/hosts */ \
+	X(NAMESPACES, namespaces, struct rc_namespace, RC_NAMESPACES_MAX)
+
+#define RC_SEC_ENUM(type, name, rec, max)	RC_SEC_##type,
 enum rc_section_type {
-	RC_SEC_STRINGS = 1,	/* NUL-terminated strings; byte 0 is "" (strref 0), the last
-				   byte is NUL; records are bytes, so count = length */
-	RC_SEC_INIT,		/* 1 x struct rc_init */
-	RC_SEC_ARGV,		/* strref[]: the workload's argv */
-	RC_SEC_ENV,		/* strref[]: KEY=VALUE; present = start from empty */
-	RC_SEC_PROCESS,		/* 1 x struct rc_process */
-	RC_SEC_GROUPS,		/* __u32[]: additional gids */
-	RC_SEC_CAPS,		/* 1 x struct rc_caps */
-	RC_SEC_RLIMITS,		/* struct rc_rlimit[] */
-	RC_SEC_MOUNTS,		/* struct rc_mount[], in order */
-	RC_SEC_MASKED,		/* strref[]: paths to mask */
-	RC_SEC_READONLY,	/* strref[]: paths to make read-only */
-	RC_SEC_SYSCTLS,		/* struct rc_sysctl[] */
-	RC_SEC_LINKS,		/* struct rc_link[] */
-	RC_SEC_ADDRS,		/* struct rc_addr[] */
-	RC_SEC_ROUTES,		/* struct rc_route[] */
-	RC_SEC_MODULES,		/* struct rc_module[], in load order */
-	RC_SEC_RESOLV,		/* strref[]: lines of /etc/resolv.conf */
-	RC_SEC_HOSTS,		/* strref[]: lines of /etc/hosts */
-	RC_SEC_NAMESPACES,	/* struct rc_namespace[] */
+	RC_SEC_UNKNOWN,		/* 0, and any type from RC_SEC_TYPES on */
+	RC_SECTIONS(RC_SEC_ENUM)
 	RC_SEC_TYPES		/* one past the last known type */
 };
+#undef RC_SEC_ENUM
+_Static_assert(RC_SEC_STRINGS == 1 && RC_SEC_NAMESPACES == 19, "v1 types keep their numbers");
 
 enum rc_mode { RC_MODE_AUTO, RC_MODE_VM, RC_MODE_CONTAINER, RC_MODE_SUBREAPER, RC_MODE_EXEC };
 enum rc_shutdown { RC_SHUTDOWN_POWEROFF, RC_SHUTDOWN_REBOOT, RC_SHUTDOWN_HALT };
@@ -220,6 +234,85 @@ struct rc_namespace {
 	__u32 type;		/* one CLONE_NEW* bit */
 	__u32 path;		/* strref: namespace file to join, "" = a new one */
 };
+
+/*
+ * What the decoder checks of each field, and where the strrefs are: by section
+ * in type order, each in record order. F(section, struct, field, kind) is a
+ * field of a record, E(section, kind) a whole record of a strref list, and
+ * B(section, struct, field, how, limit) a number: at most limit (MAX), the same
+ * or RC_NONE (MAX_NONE), or no bit outside limit (FLAGS; MS_* are from
+ * <linux/mount.h>). Messages name fields as written here.
+ */
+enum rc_field_kind {
+	RC_F_STR,		/* strref: any string */
+	RC_F_PATH,		/* strref: absolute path */
+	RC_F_PATH0,		/* strref: "" or absolute path */
+	RC_F_ENV,		/* strref: KEY=VALUE, KEY non-empty */
+	RC_F_IFNAME,		/* strref: at most 15 bytes (IFNAMSIZ - 1) */
+	RC_F_SYSCTL,		/* strref: non-empty, no '/' and no ".." */
+	RC_F_ZERO32,		/* reserved __u32: 0 */
+	RC_F_CAPS,		/* __u64 capability mask up to RC_CAP_LAST */
+	RC_F_LINK,		/* index into LINKS, or RC_LINK_LO */
+	RC_F_LINK_NONE,		/* the same, or RC_NONE */
+	RC_F_BOUND,		/* the B() fields, in order, from here on */
+};
+#define RC_F_STRREF(kind)	((kind) <= RC_F_SYSCTL)
+
+#define RC_FIELDS(F, E, B) \
+	B(INIT, rc_init, mode, MAX, RC_MODE_EXEC) \
+	B(INIT, rc_init, verbosity, MAX, 2) \
+	B(INIT, rc_init, shutdown, MAX, RC_SHUTDOWN_HALT) \
+	B(INIT, rc_init, flags, FLAGS, RC_INIT_FLAGS) \
+	F(INIT, rc_init, rootfs, PATH0) \
+	F(INIT, rc_init, console, PATH0) \
+	B(INIT, rc_init, sync_fd, MAX_NONE, 1023) \
+	F(INIT, rc_init, reserved[0], ZERO32) \
+	F(INIT, rc_init, reserved[1], ZERO32) \
+	F(INIT, rc_init, reserved[2], ZERO32) \
+	E(ARGV, STR) \
+	E(ENV, ENV) \
+	F(PROCESS, rc_process, cwd, PATH0) \
+	F(PROCESS, rc_process, user, STR) \
+	F(PROCESS, rc_process, group, STR) \
+	B(PROCESS, rc_process, umask, MAX_NONE, 0777) \
+	B(PROCESS, rc_process, flags, FLAGS, RC_PROC_FLAGS) \
+	F(PROCESS, rc_process, hostname, STR) \
+	F(PROCESS, rc_process, domainname, STR) \
+	F(PROCESS, rc_process, apparmor, STR) \
+	F(PROCESS, rc_process, selinux, STR) \
+	F(CAPS, rc_caps, bounding, CAPS) \
+	F(CAPS, rc_caps, effective, CAPS) \
+	F(CAPS, rc_caps, permitted, CAPS) \
+	F(CAPS, rc_caps, inheritable, CAPS) \
+	F(CAPS, rc_caps, ambient, CAPS) \
+	B(CAPS, rc_caps, set, FLAGS, RC_CAPS_ALL) \
+	F(CAPS, rc_caps, reserved, ZERO32) \
+	B(RLIMITS, rc_rlimit, resource, MAX, RC_RLIMIT_LAST) \
+	F(RLIMITS, rc_rlimit, reserved, ZERO32) \
+	F(MOUNTS, rc_mount, source, STR) \
+	F(MOUNTS, rc_mount, target, PATH) \
+	F(MOUNTS, rc_mount, fstype, STR) \
+	F(MOUNTS, rc_mount, data, STR) \
+	B(MOUNTS, rc_mount, propagation, FLAGS, MS_PRIVATE | MS_SLAVE | MS_SHARED | MS_UNBINDABLE | MS_REC) \
+	B(MOUNTS, rc_mount, rflags, FLAGS, RC_MNT_FLAGS) \
+	E(MASKED, PATH) \
+	E(READONLY, PATH) \
+	F(SYSCTLS, rc_sysctl, key, SYSCTL) \
+	F(SYSCTLS, rc_sysctl, value, STR) \
+	F(LINKS, rc_link, name, IFNAME) \
+	F(LINKS, rc_link, rename, IFNAME) \
+	B(LINKS, rc_link, flags, FLAGS, RC_LINK_FLAGS) \
+	F(LINKS, rc_link, reserved, ZERO32) \
+	F(ADDRS, rc_addr, link, LINK) \
+	B(ADDRS, rc_addr, flags, FLAGS, RC_ADDR_NODAD) \
+	F(ROUTES, rc_route, link, LINK_NONE) \
+	B(ROUTES, rc_route, flags, FLAGS, 0) \
+	F(ROUTES, rc_route, reserved, ZERO32) \
+	F(MODULES, rc_module, path, PATH) \
+	F(MODULES, rc_module, params, STR) \
+	E(RESOLV, STR) \
+	E(HOSTS, STR) \
+	F(NAMESPACES, rc_namespace, path, PATH0)
 
 /*
  * The embedded config: an ELF note in the init binary, named "rawinit", whose

@@ -3,19 +3,12 @@
 #include "syscalls.h"
 #include "start.h"
 
-/* The ELF auxiliary vector (AT_* pairs), for CPU feature bits; set at entry. */
-unsigned long *sys_auxv;
-
 /* Called by arch/<isa>/start.S with the stack pointer the kernel gave us. */
 __attribute__((noreturn, used)) void rawinit_entry(long *sp)
 {
 	int argc = (int)sp[0];
 	char **argv = (char **)(sp + 1);
-	char **envp = argv + argc + 1, **e = envp;
-
-	while (*e)
-		e++;
-	sys_auxv = (unsigned long *)(e + 1);
+	char **envp = argv + argc + 1;
 
 	sys_exit_group(main(argc, argv, envp));
 }

@@ -2,8 +2,7 @@
 /* Blob to text: the canonical text form, one directive per line, sections in type order. */
 #include <arpa/inet.h>
 #include <string.h>
-#include "names.h"
-#include "text.h"
+#include "textp.h"
 
 /* A byte that cannot stand bare in a word: a blank, a control, # " or \. */
 static int special(char c)
@@ -81,54 +80,92 @@ static const char *name(const struct names *n, unsigned int i)
 	return i < n->count ? n->name[i] : "?";
 }
 
-static void dump_init(const struct enc *e, FILE *o, const struct rc_init *in)
+/* user and group: the number when its flag is set, else the name when there is one. */
+int dump_id(const struct enc *e, FILE *o, const struct directive *d, const void *rec)
 {
-	fprintf(o, "mode %s\n", name(&mode_names, in->mode));
-	fprintf(o, "verbose %u\n", in->verbosity);
-	fprintf(o, "shutdown %s\n", name(&shutdown_names, in->shutdown));
-	fprintf(o, "grace %u\n", in->grace_ms);
-	if (in->rootfs)
-		line_str(o, "rootfs", enc_get(e, in->rootfs));
-	if (in->flags & RC_INIT_ROOT_READONLY)
-		fputs("root-readonly\n", o);
-	if (in->flags & RC_INIT_DEFAULT_MASKS)
-		fputs("default-masks\n", o);
-	if (in->console)
-		line_str(o, "console", enc_get(e, in->console));
-	if (in->sync_fd != RC_NONE)
-		fprintf(o, "sync-fd %u\n", in->sync_fd);
+	const struct rc_process *p = rec;
+	int uid = d->arg == RC_PROC_UID;
+
+	if (p->flags & d->arg)
+		return fprintf(o, "%s %u\n", d->name, uid ? p->uid : p->gid) > 0;
+	if (uid ? !p->user : !p->group)
+		return 0;
+	line_str(o, d->name, enc_get(e, uid ? p->user : p->group));
+	return 1;
 }
 
-/* Every set field; cwd "" when nothing else would keep the section. */
-static void dump_process(const struct enc *e, FILE *o, const struct rc_process *p)
+int dump_umask(const struct enc *e, FILE *o, const struct directive *d, const void *rec)
 {
-	if (p->cwd || !(p->user || p->group || p->umask != RC_NONE || p->flags || p->hostname ||
-			p->domainname || p->apparmor || p->selinux))
-		line_str(o, "cwd", enc_get(e, p->cwd));
-	if (p->flags & RC_PROC_UID)
-		fprintf(o, "user %u\n", p->uid);
-	else if (p->user)
-		line_str(o, "user", enc_get(e, p->user));
-	if (p->flags & RC_PROC_GID)
-		fprintf(o, "group %u\n", p->gid);
-	else if (p->group)
-		line_str(o, "group", enc_get(e, p->group));
-	if (p->umask != RC_NONE)
-		fprintf(o, "umask %04o\n", p->umask);
-	if (p->flags & RC_PROC_OOM)
-		fprintf(o, "oom-score-adj %d\n", p->oom_score_adj);
-	if (p->flags & RC_PROC_TERMINAL)
-		fputs("terminal\n", o);
-	if (p->flags & RC_PROC_NO_NEW_PRIVS)
-		fputs("no-new-privileges\n", o);
-	if (p->hostname)
-		line_str(o, "hostname", enc_get(e, p->hostname));
-	if (p->domainname)
-		line_str(o, "domainname", enc_get(e, p->domainname));
-	if (p->apparmor)
-		line_str(o, "apparmor", enc_get(e, p->apparmor));
-	if (p->selinux)
-		line_str(o, "selinux", enc_get(e, p->selinux));
+	const struct rc_process *p = rec;
+
+	(void)e, (void)d;
+	return p->umask != RC_NONE && fprintf(o, "umask %04o\n", p->umask) > 0;
+}
+
+int dump_oom(const struct enc *e, FILE *o, const struct directive *d, const void *rec)
+{
+	const struct rc_process *p = rec;
+
+	(void)e, (void)d;
+	return (p->flags & RC_PROC_OOM) && fprintf(o, "oom-score-adj %d\n", p->oom_score_adj) > 0;
+}
+
+/* A field a directive table describes (enum how); whether it printed a line. */
+static int dump_field(const struct enc *e, FILE *o, const struct directive *d,
+		      const unsigned char *rec)
+{
+	__u32 v = 0;
+
+	if (d->show)
+		return d->show(e, o, d, rec);
+	memcpy(&v, rec + d->off, d->size);
+	switch (d->how) {
+	case H_KEYWORD:
+		return fprintf(o, "%s %s\n", d->name, name(d->what, v)) > 0;
+	case H_NUM_SET:
+		if (v == RC_NONE)
+			return 0;
+		/* fall through */
+	case H_NUM:
+		return fprintf(o, "%s %u\n", d->name, v) > 0;
+	case H_STR:
+	case H_PATH0:
+		if (!v)
+			return 0;
+		/* fall through */
+	case H_PATHS:
+		line_str(o, d->name, enc_get(e, v));
+		return 1;
+	case H_FLAG:
+		return (v & d->arg) && fprintf(o, "%s\n", d->name) > 0;
+	case H_LINES:
+		fputs(d->name, o);
+		joined(o, enc_get(e, v));
+		fputc('\n', o);
+		return 1;
+	}
+	return 0;
+}
+
+/*
+ * Record i of a section the directive tables describe, in their order; one
+ * that would print nothing prints its first directive with "" (cwd ""). 0
+ * when no directive describes type.
+ */
+static int dump_directives(const struct enc *e, FILE *o, unsigned int type, unsigned int i)
+{
+	const struct directive *const *tab, *d, *first = NULL;
+	unsigned int printed = 0;
+
+	for (tab = text_tables; *tab; tab++)
+		for (d = *tab; d->name; d++)
+			if (d->sec == type) {
+				first = first ? first : d;
+				printed += dump_field(e, o, d, enc_at(e, type, i));
+			}
+	if (first && !printed)
+		line_str(o, first->name, "");
+	return !!first;
 }
 
 static void dump_caps(FILE *o, const struct rc_caps *c)
@@ -278,19 +315,7 @@ static void dump_route(const struct enc *e, FILE *o, const struct rc_route *r)
 
 static void dump_record(const struct enc *e, FILE *o, unsigned int type, const void *r)
 {
-	const __u32 *ref = r;
-
 	switch (type) {
-	case RC_SEC_INIT:
-		return dump_init(e, o, r);
-	case RC_SEC_ENV:
-		fputs("env", o);
-		joined(o, enc_get(e, *ref));
-		return (void)fputc('\n', o);
-	case RC_SEC_PROCESS:
-		return dump_process(e, o, r);
-	case RC_SEC_GROUPS:
-		return (void)fprintf(o, " %u", *ref);
 	case RC_SEC_CAPS:
 		return dump_caps(o, r);
 	case RC_SEC_RLIMITS: {
@@ -303,10 +328,6 @@ static void dump_record(const struct enc *e, FILE *o, unsigned int type, const v
 	}
 	case RC_SEC_MOUNTS:
 		return dump_mount(e, o, r);
-	case RC_SEC_MASKED:
-		return line_str(o, "masked", enc_get(e, *ref));
-	case RC_SEC_READONLY:
-		return line_str(o, "readonly", enc_get(e, *ref));
 	case RC_SEC_SYSCTLS: {
 		const struct rc_sysctl *s = r;
 
@@ -330,11 +351,6 @@ static void dump_record(const struct enc *e, FILE *o, unsigned int type, const v
 			joined(o, enc_get(e, m->params));
 		return (void)fputc('\n', o);
 	}
-	case RC_SEC_RESOLV:
-	case RC_SEC_HOSTS:
-		fputs(type == RC_SEC_RESOLV ? "resolv" : "hosts", o);
-		joined(o, enc_get(e, *ref));
-		return (void)fputc('\n', o);
 	case RC_SEC_NAMESPACES: {
 		const struct rc_namespace *n = r;
 		const struct nstype *ns = ns_by_flag(n->type);
@@ -363,7 +379,9 @@ void text_dump(const struct enc *e, FILE *o)
 		for (i = 0; i < e->sec[t].count; i++) {
 			if (t == RC_SEC_ARGV)
 				arg(o, enc_get(e, *(const __u32 *)enc_at(e, t, i)));
-			else
+			else if (t == RC_SEC_GROUPS)
+				fprintf(o, " %u", *(const __u32 *)enc_at(e, t, i));
+			else if (!dump_directives(e, o, t, i))
 				dump_record(e, o, t, enc_at(e, t, i));
 		}
 		if (t == RC_SEC_ARGV || t == RC_SEC_GROUPS)

@@ -6,42 +6,29 @@
 #include "../../sys/crc32c.h"
 #include "enc.h"
 
-#define OFF(T, f)	__builtin_offsetof(struct T, f)
 #define ALIGN(n)	(((n) + RC_ALIGN - 1) & ~(size_t)(RC_ALIGN - 1))
-#define CRC_START	16	/* the checksum covers bytes [16, total_len) */
 
-const struct enc_type enc_types[RC_SEC_TYPES] = {
-	[RC_SEC_STRINGS] = { "strings", "RC_STRINGS_MAX", 1, RC_STRINGS_MAX, 0, { 0 } },
-	[RC_SEC_INIT] = { "init", "", sizeof(struct rc_init), 1, 2,
-			  { OFF(rc_init, rootfs), OFF(rc_init, console) } },
-	[RC_SEC_ARGV] = { "argv", "RC_ARGV_MAX", 4, RC_ARGV_MAX, 1, { 0 } },
-	[RC_SEC_ENV] = { "env", "RC_ENV_MAX", 4, RC_ENV_MAX, 1, { 0 } },
-	[RC_SEC_PROCESS] = { "process", "", sizeof(struct rc_process), 1, 7,
-			     { OFF(rc_process, cwd), OFF(rc_process, user), OFF(rc_process, group),
-			       OFF(rc_process, hostname), OFF(rc_process, domainname),
-			       OFF(rc_process, apparmor), OFF(rc_process, selinux) } },
-	[RC_SEC_GROUPS] = { "groups", "RC_GROUPS_MAX", 4, RC_GROUPS_MAX, 0, { 0 } },
-	[RC_SEC_CAPS] = { "caps", "", sizeof(struct rc_caps), 1, 0, { 0 } },
-	[RC_SEC_RLIMITS] = { "rlimits", "RC_RLIMITS_MAX", sizeof(struct rc_rlimit),
-			     RC_RLIMITS_MAX, 0, { 0 } },
-	[RC_SEC_MOUNTS] = { "mounts", "RC_MOUNTS_MAX", sizeof(struct rc_mount), RC_MOUNTS_MAX, 4,
-			    { OFF(rc_mount, source), OFF(rc_mount, target), OFF(rc_mount, fstype),
-			      OFF(rc_mount, data) } },
-	[RC_SEC_MASKED] = { "masked", "RC_PATHS_MAX", 4, RC_PATHS_MAX, 1, { 0 } },
-	[RC_SEC_READONLY] = { "readonly", "RC_PATHS_MAX", 4, RC_PATHS_MAX, 1, { 0 } },
-	[RC_SEC_SYSCTLS] = { "sysctls", "RC_SYSCTLS_MAX", sizeof(struct rc_sysctl), RC_SYSCTLS_MAX, 2,
-			     { OFF(rc_sysctl, key), OFF(rc_sysctl, value) } },
-	[RC_SEC_LINKS] = { "links", "RC_LINKS_MAX", sizeof(struct rc_link), RC_LINKS_MAX, 2,
-			   { OFF(rc_link, name), OFF(rc_link, rename) } },
-	[RC_SEC_ADDRS] = { "addrs", "RC_ADDRS_MAX", sizeof(struct rc_addr), RC_ADDRS_MAX, 0, { 0 } },
-	[RC_SEC_ROUTES] = { "routes", "RC_ROUTES_MAX", sizeof(struct rc_route), RC_ROUTES_MAX, 0, { 0 } },
-	[RC_SEC_MODULES] = { "modules", "RC_MODULES_MAX", sizeof(struct rc_module), RC_MODULES_MAX, 2,
-			     { OFF(rc_module, path), OFF(rc_module, params) } },
-	[RC_SEC_RESOLV] = { "resolv", "RC_RESOLV_MAX", 4, RC_RESOLV_MAX, 1, { 0 } },
-	[RC_SEC_HOSTS] = { "hosts", "RC_HOSTS_MAX", 4, RC_HOSTS_MAX, 1, { 0 } },
-	[RC_SEC_NAMESPACES] = { "namespaces", "RC_NAMESPACES_MAX", sizeof(struct rc_namespace),
-				RC_NAMESPACES_MAX, 1, { OFF(rc_namespace, path) } },
-};
+#define SEC_TYPE(type, name, rec, max)	[RC_SEC_##type] = { #name, #max, sizeof(rec), max },
+const struct enc_type enc_types[RC_SEC_TYPES] = { RC_SECTIONS(SEC_TYPE) };
+
+/* Every checked field; str marks the strrefs, laid out in this order. */
+#define F_FIELD(s, T, f, k)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_STRREF(RC_F_##k) },
+#define E_FIELD(s, k)		{ RC_SEC_##s, 0, RC_F_STRREF(RC_F_##k) },
+#define B_FIELD(s, T, f, how, lim)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), 0 },
+static const struct {
+	unsigned char sec, off, str;
+} fields[] = { RC_FIELDS(F_FIELD, E_FIELD, B_FIELD) };
+
+#define FIELDS	(sizeof(fields) / sizeof(fields[0]))
+
+/* The next strref of record rec (of type t) from fields[*k] on, or NULL. */
+static unsigned char *next_ref(unsigned int t, const void *rec, unsigned int *k)
+{
+	for (; *k < FIELDS; ++*k)
+		if (fields[*k].sec == t && fields[*k].str)
+			return (unsigned char *)rec + fields[(*k)++].off;
+	return NULL;
+}
 
 static void oom(void)
 {
@@ -197,8 +184,8 @@ int enc_blob(const struct enc *e, unsigned char **blob, size_t *len, char *err)
 	a.offs = xcalloc(RC_STRINGS_MAX / 2 + 1, sizeof(*a.offs));
 	for (t = RC_SEC_STRINGS + 1; t < RC_SEC_TYPES; t++)
 		for (i = 0; i < e->sec[t].count; i++)
-			for (k = 0; k < enc_types[t].nstr; k++) {
-				memcpy(&id, (unsigned char *)enc_at(e, t, i) + enc_types[t].str[k], 4);
+			for (k = 0; (rec = next_ref(t, enc_at(e, t, i), &k)); ) {
+				memcpy(&id, rec, 4);
 				if (area_ref(&a, enc_get(e, id), &ref, err) < 0)
 					goto fail;
 			}
@@ -236,14 +223,13 @@ int enc_blob(const struct enc *e, unsigned char **blob, size_t *len, char *err)
 		s++;
 		memcpy(b + off[t], t == RC_SEC_STRINGS ? (void *)a.buf : (void *)e->sec[t].rec, size[t]);
 		for (i = 0; i < e->sec[t].count && t != RC_SEC_STRINGS; i++)
-			for (k = 0; k < enc_types[t].nstr; k++) {
-				rec = b + off[t] + (size_t)i * enc_types[t].size + enc_types[t].str[k];
+			for (k = 0; (rec = next_ref(t, b + off[t] + (size_t)i * enc_types[t].size, &k)); ) {
 				memcpy(&id, rec, 4);
 				area_ref(&a, enc_get(e, id), &ref, err);	/* found: cannot fail */
 				memcpy(rec, &ref, 4);
 			}
 	}
-	h->crc32c = crc32c(b + CRC_START, total - CRC_START);
+	h->crc32c = crc32c(b + RC_CRC_START, total - RC_CRC_START);
 	free(a.offs);
 	*blob = b;
 	*len = total;
@@ -266,8 +252,7 @@ void enc_from_conf(struct enc *e, const struct conf *c)
 		memcpy(sec_room(e, t), c->sec[t].rec, (size_t)c->sec[t].count * enc_types[t].size);
 		e->sec[t].count = c->sec[t].count;
 		for (i = 0; i < e->sec[t].count; i++)
-			for (k = 0; k < enc_types[t].nstr; k++) {
-				rec = (unsigned char *)enc_at(e, t, i) + enc_types[t].str[k];
+			for (k = 0; (rec = next_ref(t, enc_at(e, t, i), &k)); ) {
 				memcpy(&ref, rec, 4);
 				id = enc_str(e, conf_str(c, ref));
 				memcpy(rec, &id, 4);

@@ -22,13 +22,11 @@ struct enc {
 	} sec[RC_SEC_TYPES];
 };
 
-/* What the encoder knows of each section type. */
+/* Each section type, from RC_SECTIONS. */
 struct enc_type {
-	const char *name;		/* as in the decoder's messages */
+	const char *name;
 	const char *limit;		/* the RC_* constant bounding count */
 	unsigned int size, max;		/* record size; max 1 = a singleton */
-	unsigned char nstr;		/* strref fields, at these offsets, in order */
-	unsigned char str[7];
 };
 extern const struct enc_type enc_types[RC_SEC_TYPES];
 

@@ -167,57 +167,80 @@ void oci_strings(struct oci *o, json_t *j, unsigned int type,
 	}
 }
 
-static void config(struct oci *o, json_t *c)
+void oci_members(struct oci *o, json_t *obj, const struct oci_member *members)
 {
-	const char *ver;
+	const struct oci_member *m;
+	unsigned char *rec;
+	const char *key;
 	json_t *v;
+	__u32 x;
 
-	oci_only(o, c, "ociVersion", "process", "root", "hostname", "domainname", "mounts", "linux",
-		 "annotations", NULL);
-	if (!(v = oci_at(o, c, "ociVersion"))) {
-		oci_enter_key(o, "ociVersion");
-		oci_bad(o, "missing (expected 1.x)");
+	if (!json_is_object(obj))
+		oci_bad(o, "expected an object");
+	json_object_foreach(obj, key, v) {
+		for (m = members; m->key && strcmp(m->key, key); m++)
+			;
+		if (!m->key) {
+			oci_enter_key(o, key);
+			oci_bad(o, "not supported by rawinit");
+		}
 	}
-	ver = oci_string(o, v);
-	if (strncmp(ver, "1.", 2))
-		oci_bad(o, "expected a 1.x version, got '%s'", ver);
-	oci_leave(o);
-	/*
-	 * runc sets all five capability sets, one the config leaves out (or all
-	 * of them, with no process.capabilities) empty; the init leaves a set the
-	 * blob does not name as it was, root's full set. So every set is named.
-	 */
-	((struct rc_caps *)enc_one(o->e, RC_SEC_CAPS))->set = RC_CAPS_ALL;
-	if ((v = oci_at(o, c, "annotations"))) {	/* metadata for tools: nothing to do */
-		if (!json_is_object(v))
-			oci_bad(o, "expected an object");
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, c, "process"))) {
-		oci_process(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, c, "root"))) {
-		oci_root(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, c, "hostname"))) {
-		oci_proc(o)->hostname = oci_str(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, c, "domainname"))) {
-		oci_proc(o)->domainname = oci_str(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, c, "mounts"))) {
-		oci_mounts(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, c, "linux"))) {
-		oci_linux(o, v);
+	for (m = members; m->key; m++) {
+		if (!(v = oci_at(o, obj, m->key))) {
+			if (m->missing) {
+				oci_enter_key(o, m->key);
+				oci_bad(o, "%s", m->missing);
+			}
+			continue;
+		}
+		if (m->fn) {
+			m->fn(o, v);
+			oci_leave(o);
+			continue;
+		}
+		rec = enc_one(o->e, m->sec);
+		memcpy(&x, rec + m->off, m->size);
+		if (m->how == M_STR)
+			x = oci_str(o, v);
+		else if (m->how == M_ABSPATH)
+			x = oci_abspath(o, v);
+		else if (m->how == M_FLAG)
+			x |= oci_bool(o, v) ? m->flag : 0;
+		else
+			x = (__u32)oci_int(o, v, m->min, m->max);
+		memcpy(rec + m->off, &x, m->size);
+		if (m->how == M_INT)
+			((struct rc_process *)rec)->flags |= m->flag;
 		oci_leave(o);
 	}
 }
+
+static void version(struct oci *o, json_t *v)
+{
+	const char *ver = oci_string(o, v);
+
+	if (strncmp(ver, "1.", 2))
+		oci_bad(o, "expected a 1.x version, got '%s'", ver);
+}
+
+/* Metadata for tools: nothing to do. */
+static void annotations(struct oci *o, json_t *v)
+{
+	if (!json_is_object(v))
+		oci_bad(o, "expected an object");
+}
+
+static const struct oci_member config_members[] = {
+	{ "ociVersion", version, M_FN, 0, 0, 0, 0, 0, 0, "missing (expected 1.x)" },
+	M_SUB("annotations", annotations),
+	M_SUB("process", oci_process),
+	M_SUB("root", oci_root),
+	M_FIELD("hostname", M_STR, PROCESS, rc_process, hostname, 0, 0, 0),
+	M_FIELD("domainname", M_STR, PROCESS, rc_process, domainname, 0, 0, 0),
+	M_SUB("mounts", oci_mounts),
+	M_SUB("linux", oci_linux),
+	M_SUB(NULL, NULL),
+};
 
 /*
  * Jansson keeps integers in 64 signed bits: a file holding a larger one (say
@@ -251,7 +274,13 @@ int oci_parse(const char *file, const char *json, size_t len, struct enc *e, cha
 		return -1;
 	}
 	if (!setjmp(o->jmp)) {
-		config(o, c);
+		/*
+		 * runc sets all five capability sets, one the config leaves out (or all
+		 * of them, with no process.capabilities) empty; the init leaves a set the
+		 * blob does not name as it was, root's full set. So every set is named.
+		 */
+		((struct rc_caps *)enc_one(e, RC_SEC_CAPS))->set = RC_CAPS_ALL;
+		oci_members(o, c, config_members);
 		ret = 0;
 	}
 	json_decref(c);

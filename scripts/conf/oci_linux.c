@@ -8,39 +8,46 @@
 #include "ocip.h"
 
 /* root.path as runc takes it: relative to the bundle, the directory of config.json. */
-void oci_root(struct oci *o, json_t *r)
+static void root_path(struct oci *o, json_t *v)
 {
 	char dir[PATH_MAX], *slash, full[PATH_MAX + RC_STRING_MAX];
-	const char *p;
-	json_t *v;
+	const char *p = oci_string(o, v);
 
-	oci_only(o, r, "path", "readonly", NULL);
-	if ((v = oci_at(o, r, "path"))) {
-		p = oci_string(o, v);
-		if (p[0] != '/') {
-			snprintf(full, sizeof(full), "%s", o->file);
-			slash = strrchr(full, '/');
-			if (slash)
-				slash[1] = 0;
-			else
-				strcpy(full, ".");
-			if (!realpath(full, dir))
-				oci_bad(o, "cannot resolve the bundle directory '%s' for a relative path", full);
-			while (!strncmp(p, "./", 2))
-				p += 2;
-			snprintf(full, sizeof(full), "%s/%s", strcmp(dir, "/") ? dir : "", p);
-			if (strlen(full) >= RC_STRING_MAX)
-				oci_bad(o, "expected a path of at most %u bytes (RC_STRING_MAX)", RC_STRING_MAX - 1);
-			p = full;
-		}
-		((struct rc_init *)enc_one(o->e, RC_SEC_INIT))->rootfs = enc_str(o->e, p);
-		oci_leave(o);
+	if (p[0] != '/') {
+		snprintf(full, sizeof(full), "%s", o->file);
+		slash = strrchr(full, '/');
+		if (slash)
+			slash[1] = 0;
+		else
+			strcpy(full, ".");
+		if (!realpath(full, dir))
+			oci_bad(o, "cannot resolve the bundle directory '%s' for a relative path", full);
+		while (!strncmp(p, "./", 2))
+			p += 2;
+		snprintf(full, sizeof(full), "%s/%s", strcmp(dir, "/") ? dir : "", p);
+		if (strlen(full) >= RC_STRING_MAX)
+			oci_bad(o, "expected a path of at most %u bytes (RC_STRING_MAX)", RC_STRING_MAX - 1);
+		p = full;
 	}
-	if ((v = oci_at(o, r, "readonly"))) {
-		if (oci_bool(o, v))
-			((struct rc_init *)enc_one(o->e, RC_SEC_INIT))->flags |= RC_INIT_ROOT_READONLY;
-		oci_leave(o);
-	}
+	((struct rc_init *)enc_one(o->e, RC_SEC_INIT))->rootfs = enc_str(o->e, p);
+}
+
+/* Only true makes an init section. */
+static void root_readonly(struct oci *o, json_t *v)
+{
+	if (oci_bool(o, v))
+		((struct rc_init *)enc_one(o->e, RC_SEC_INIT))->flags |= RC_INIT_ROOT_READONLY;
+}
+
+static const struct oci_member root_members[] = {
+	M_SUB("path", root_path),
+	M_SUB("readonly", root_readonly),
+	M_SUB(NULL, NULL),
+};
+
+void oci_root(struct oci *o, json_t *r)
+{
+	oci_members(o, r, root_members);
 }
 
 /* runc's option names beyond the text format's: what they clear, or that rawinit lacks them. */
@@ -217,29 +224,26 @@ static void resources(struct oci *o, json_t *j)
 	oci_bad(o, "a cgroup setting rawinit cannot apply (it makes no cgroup yet): remove it");
 }
 
+static void masked(struct oci *o, json_t *v)
+{
+	oci_strings(o, v, RC_SEC_MASKED, oci_abspath);
+}
+
+static void readonly(struct oci *o, json_t *v)
+{
+	oci_strings(o, v, RC_SEC_READONLY, oci_abspath);
+}
+
+static const struct oci_member linux_members[] = {
+	M_SUB("resources", resources),
+	M_SUB("namespaces", namespaces),
+	M_SUB("maskedPaths", masked),
+	M_SUB("readonlyPaths", readonly),
+	M_SUB("sysctl", sysctls),
+	M_SUB(NULL, NULL),
+};
+
 void oci_linux(struct oci *o, json_t *l)
 {
-	json_t *v;
-
-	oci_only(o, l, "namespaces", "maskedPaths", "readonlyPaths", "sysctl", "resources", NULL);
-	if ((v = oci_at(o, l, "resources"))) {
-		resources(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, l, "namespaces"))) {
-		namespaces(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, l, "maskedPaths"))) {
-		oci_strings(o, v, RC_SEC_MASKED, oci_abspath);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, l, "readonlyPaths"))) {
-		oci_strings(o, v, RC_SEC_READONLY, oci_abspath);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, l, "sysctl"))) {
-		sysctls(o, v);
-		oci_leave(o);
-	}
+	oci_members(o, l, linux_members);
 }

@@ -33,35 +33,29 @@ static void args(struct oci *o, json_t *j)
 	}
 }
 
+static void additional_gids(struct oci *o, json_t *v)
+{
+	size_t i, n = oci_array(o, v, RC_GROUPS_MAX, "RC_GROUPS_MAX");
+
+	for (i = 0; i < n; i++) {
+		*(__u32 *)oci_add(o, RC_SEC_GROUPS) = (__u32)oci_int(o, oci_item(o, v, i), 0, 0xffffffffll);
+		oci_leave(o);
+	}
+}
+
+static const struct oci_member user_members[] = {
+	M_FIELD("uid", M_INT, PROCESS, rc_process, uid, 0, 0xffffffffll, RC_PROC_UID),
+	M_FIELD("gid", M_INT, PROCESS, rc_process, gid, 0, 0xffffffffll, RC_PROC_GID),
+	M_FIELD("umask", M_INT, PROCESS, rc_process, umask, 0, 0777, 0),
+	M_SUB("additionalGids", additional_gids),
+	M_SUB(NULL, NULL),
+};
+
+/* A user object, even {}, makes a process section. */
 static void user(struct oci *o, json_t *u)
 {
-	struct rc_process *p = oci_proc(o);
-	json_t *v;
-	size_t i, n;
-
-	oci_only(o, u, "uid", "gid", "umask", "additionalGids", NULL);
-	if ((v = oci_at(o, u, "uid"))) {
-		p->uid = (__u32)oci_int(o, v, 0, 0xffffffffll);
-		p->flags |= RC_PROC_UID;
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, u, "gid"))) {
-		p->gid = (__u32)oci_int(o, v, 0, 0xffffffffll);
-		p->flags |= RC_PROC_GID;
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, u, "umask"))) {
-		p->umask = (__u32)oci_int(o, v, 0, 0777);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, u, "additionalGids"))) {
-		n = oci_array(o, v, RC_GROUPS_MAX, "RC_GROUPS_MAX");
-		for (i = 0; i < n; i++) {
-			*(__u32 *)oci_add(o, RC_SEC_GROUPS) = (__u32)oci_int(o, oci_item(o, v, i), 0, 0xffffffffll);
-			oci_leave(o);
-		}
-		oci_leave(o);
-	}
+	oci_proc(o);
+	oci_members(o, u, user_members);
 }
 
 static void capabilities(struct oci *o, json_t *c)
@@ -126,55 +120,27 @@ static void rlimits(struct oci *o, json_t *j)
 	}
 }
 
+static void env(struct oci *o, json_t *v)
+{
+	oci_strings(o, v, RC_SEC_ENV, env_entry);
+}
+
+static const struct oci_member process_members[] = {
+	M_FIELD("terminal", M_FLAG, PROCESS, rc_process, flags, 0, 0, RC_PROC_TERMINAL),
+	M_SUB("user", user),
+	M_SUB("args", args),
+	M_SUB("env", env),
+	M_FIELD("cwd", M_ABSPATH, PROCESS, rc_process, cwd, 0, 0, 0),
+	M_SUB("capabilities", capabilities),
+	M_SUB("rlimits", rlimits),
+	M_FIELD("noNewPrivileges", M_FLAG, PROCESS, rc_process, flags, 0, 0, RC_PROC_NO_NEW_PRIVS),
+	M_FIELD("apparmorProfile", M_STR, PROCESS, rc_process, apparmor, 0, 0, 0),
+	M_FIELD("selinuxLabel", M_STR, PROCESS, rc_process, selinux, 0, 0, 0),
+	M_FIELD("oomScoreAdj", M_INT, PROCESS, rc_process, oom_score_adj, -1000, 1000, RC_PROC_OOM),
+	M_SUB(NULL, NULL),
+};
+
 void oci_process(struct oci *o, json_t *p)
 {
-	json_t *v;
-
-	oci_only(o, p, "terminal", "user", "args", "env", "cwd", "capabilities", "rlimits",
-		 "noNewPrivileges", "apparmorProfile", "selinuxLabel", "oomScoreAdj", NULL);
-	if ((v = oci_at(o, p, "terminal"))) {
-		oci_proc(o)->flags |= oci_bool(o, v) ? RC_PROC_TERMINAL : 0;
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "user"))) {
-		user(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "args"))) {
-		args(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "env"))) {
-		oci_strings(o, v, RC_SEC_ENV, env_entry);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "cwd"))) {
-		oci_proc(o)->cwd = oci_abspath(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "capabilities"))) {
-		capabilities(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "rlimits"))) {
-		rlimits(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "noNewPrivileges"))) {
-		oci_proc(o)->flags |= oci_bool(o, v) ? RC_PROC_NO_NEW_PRIVS : 0;
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "apparmorProfile"))) {
-		oci_proc(o)->apparmor = oci_str(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "selinuxLabel"))) {
-		oci_proc(o)->selinux = oci_str(o, v);
-		oci_leave(o);
-	}
-	if ((v = oci_at(o, p, "oomScoreAdj"))) {
-		oci_proc(o)->oom_score_adj = (__s32)oci_int(o, v, -1000, 1000);
-		oci_proc(o)->flags |= RC_PROC_OOM;
-		oci_leave(o);
-	}
+	oci_members(o, p, process_members);
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "textp.h"
 
-static const struct directive *const tables[] = { text_proc, text_setup, text_net };
+const struct directive *const text_tables[] = { text_proc, text_setup, text_net, NULL };
 
 void tx_fail(struct text *t, unsigned int col, const char *fmt, ...)
 {
@@ -83,8 +83,8 @@ static void directive(struct text *t)
 	const struct directive *d = NULL;
 	unsigned int n = t->nw - 1, i, k = 0;
 
-	for (i = 0; i < sizeof(tables) / sizeof(tables[0]); i++) {
-		for (d = tables[i]; d->name && strcmp(d->name, t->w[0].s); d++, k++)
+	for (i = 0; text_tables[i]; i++) {
+		for (d = text_tables[i]; d->name && strcmp(d->name, t->w[0].s); d++, k++)
 			;
 		if (d->name)
 			break;
@@ -103,7 +103,10 @@ static void directive(struct text *t)
 	if (n > d->max)
 		tx_fail(t, t->w[d->max + 1].col, "expected the end of the line after %s %s, got %s",
 			d->name, d->args, tx_got(&t->w[d->max + 1]));
-	d->fn(t, t->w + 1, n);
+	if (d->fn)
+		d->fn(t, t->w + 1, n);
+	else
+		tx_set(t, d, t->w + 1, n);
 }
 
 static void *grow(void *p, size_t *cap, size_t need, size_t size)

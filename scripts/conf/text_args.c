@@ -18,33 +18,22 @@ void *tx_add(struct text *t, unsigned int type, const struct word *at)
 	return r;
 }
 
-/* A whole decimal number no larger than max; what says what was expected. */
-unsigned long long tx_number(struct text *t, const struct word *w, unsigned long long max,
-				 const char *what)
-{
-	unsigned long long v = 0;
-	const char *p = w->s;
-	unsigned int d;
+_Static_assert(sizeof(unsigned long) == sizeof(__u64), "parse_ulong reads any rlimit");
 
-	for (; *p >= '0' && *p <= '9'; p++) {
-		d = (unsigned int)(*p - '0');
-		if (d > max || v > (max - d) / 10)
-			break;
-		v = v * 10 + d;
-	}
-	if (!*w->s || *p)
+/* A whole decimal number no larger than max (sys/fmt.c's parser, as the init's). */
+unsigned long long tx_number(struct text *t, const struct word *w, unsigned long long max,
+			     const char *what)
+{
+	unsigned long v;
+
+	if (parse_ulong(w->s, &v) < 0 || v > max)
 		tx_fail(t, w->col, "expected %s, got %s", what, tx_got(w));
 	return v;
 }
 
 int tx_is_number(const char *s)
 {
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return 0;
-	return 1;
+	return *s && strspn(s, "0123456789") == strlen(s);
 }
 
 __u32 tx_str(struct text *t, const struct word *w)
@@ -108,4 +97,37 @@ const struct word *tx_value(struct text *t, const struct word *a, unsigned int n
 	if (*i + 1 >= n)
 		tx_fail(t, t->end_col, "expected %s after %s", what, a[*i].s);
 	return &a[++*i];
+}
+
+void tx_set(struct text *t, const struct directive *d, const struct word *a, unsigned int n)
+{
+	unsigned char *rec = d->how >= H_PATHS ? tx_add(t, d->sec, t->w) : enc_one(t->e, d->sec);
+	__u32 v = 0;
+
+	switch (d->how) {
+	case H_KEYWORD:
+		v = tx_keyword(t, a, d->what);
+		break;
+	case H_NUM:
+	case H_NUM_SET:
+		v = (__u32)tx_number(t, a, d->arg, d->what);
+		break;
+	case H_STR:
+		v = tx_str(t, a);
+		break;
+	case H_PATH0:
+		v = tx_path(t, a, 1);
+		break;
+	case H_FLAG:
+		memcpy(&v, rec + d->off, d->size);
+		v |= d->arg;
+		break;
+	case H_PATHS:
+		v = tx_path(t, a, 0);
+		break;
+	case H_LINES:
+		v = tx_joined(t, a, n);
+		break;
+	}
+	memcpy(rec + d->off, &v, d->size);
 }

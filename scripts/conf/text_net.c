@@ -179,8 +179,8 @@ static void d_route(struct text *t, const struct word *a, unsigned int n)
 	r->family = fam;
 }
 const struct directive text_net[] = {
-	{ "link", "NAME|mac=MAC [rename NEW] [mtu N] [up]", d_link, 1, 6, 0 },
-	{ "addr", "LINK ADDRESS/PREFIX [nodad]", d_addr, 2, 3, 0 },
-	{ "route", "default|default6|DST/LEN [via GW] [dev LINK] [metric N]", d_route, 1, 7, 0 },
-	{ NULL, NULL, NULL, 0, 0, 0 },
+	FN("link", "NAME|mac=MAC [rename NEW] [mtu N] [up]", d_link, 1, 6, 0),
+	FN("addr", "LINK ADDRESS/PREFIX [nodad]", d_addr, 2, 3, 0),
+	FN("route", "default|default6|DST/LEN [via GW] [dev LINK] [metric N]", d_route, 1, 7, 0),
+	FN(NULL, NULL, NULL, 0, 0, 0),
 };

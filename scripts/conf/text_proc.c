@@ -3,69 +3,20 @@
 #include <string.h>
 #include "textp.h"
 
-static struct rc_init *init(struct text *t)
-{
-	return enc_one(t->e, RC_SEC_INIT);
-}
 
 static struct rc_process *proc(struct text *t)
 {
 	return enc_one(t->e, RC_SEC_PROCESS);
 }
 
-static void d_mode(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->mode = (__u8)tx_keyword(t, a, &mode_names);
-}
 
-static void d_verbose(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->verbosity = (__u8)tx_number(t, a, 2, "a verbosity 0..2");
-}
 
-static void d_shutdown(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->shutdown = (__u8)tx_keyword(t, a, &shutdown_names);
-}
 
-static void d_grace(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->grace_ms = (__u32)tx_number(t, a, 0xffffffffu, "milliseconds 0..4294967295");
-}
 
-static void d_rootfs(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->rootfs = tx_path(t, a, 1);
-}
 
-static void d_root_readonly(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)a, (void)n;
-	init(t)->flags |= RC_INIT_ROOT_READONLY;
-}
 
-static void d_default_masks(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)a, (void)n;
-	init(t)->flags |= RC_INIT_DEFAULT_MASKS;
-}
 
-static void d_console(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->console = tx_path(t, a, 1);
-}
 
-static void d_sync_fd(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	init(t)->sync_fd = (__u32)tx_number(t, a, 1023, "an fd number 0..1023");
-}
 
 static void d_argv(struct text *t, const struct word *a, unsigned int n)
 {
@@ -91,11 +42,6 @@ static void d_env(struct text *t, const struct word *a, unsigned int n)
 	*(__u32 *)tx_add(t, RC_SEC_ENV, t->w) = id;
 }
 
-static void d_cwd(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	proc(t)->cwd = tx_path(t, a, 1);
-}
 
 /* user and group: a number sets the id and its flag, anything else is a name. */
 static void id_or_name(struct text *t, const struct word *a, __u32 *id, __u32 *name,
@@ -155,53 +101,20 @@ static void d_umask(struct text *t, const struct word *a, unsigned int n)
 static void d_oom(struct text *t, const struct word *a, unsigned int n)
 {
 	struct rc_process *p = proc(t);
-	const char *s = a->s + (*a->s == '-');
-	int v = 0;
+	unsigned long v;
 
 	(void)n;
-	for (; *s >= '0' && *s <= '9' && v <= 1000; s++)
-		v = v * 10 + (*s - '0');
-	if (!*a->s || *s || v > 1000 || !strcmp(a->s, "-"))
+	if (parse_ulong(a->s + (*a->s == '-'), &v) < 0 || v > 1000)
 		tx_fail(t, a->col, "expected a score -1000..1000, got %s", tx_got(a));
-	p->oom_score_adj = *a->s == '-' ? -v : v;
+	p->oom_score_adj = *a->s == '-' ? -(int)v : (int)v;
 	p->flags |= RC_PROC_OOM;
 }
 
-static void d_terminal(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)a, (void)n;
-	proc(t)->flags |= RC_PROC_TERMINAL;
-}
 
-static void d_nnp(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)a, (void)n;
-	proc(t)->flags |= RC_PROC_NO_NEW_PRIVS;
-}
 
-static void d_hostname(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	proc(t)->hostname = tx_str(t, a);
-}
 
-static void d_domainname(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	proc(t)->domainname = tx_str(t, a);
-}
 
-static void d_apparmor(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	proc(t)->apparmor = tx_str(t, a);
-}
 
-static void d_selinux(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	proc(t)->selinux = tx_str(t, a);
-}
 
 static void d_caps(struct text *t, const struct word *a, unsigned int n)
 {
@@ -256,30 +169,31 @@ static void d_rlimit(struct text *t, const struct word *a, unsigned int n)
 }
 
 const struct directive text_proc[] = {
-	{ "mode", "auto|vm|container|subreaper|exec", d_mode, 1, 1, 1 },
-	{ "verbose", "0..2", d_verbose, 1, 1, 1 },
-	{ "shutdown", "poweroff|reboot|halt", d_shutdown, 1, 1, 1 },
-	{ "grace", "MILLISECONDS", d_grace, 1, 1, 1 },
-	{ "rootfs", "PATH", d_rootfs, 1, 1, 1 },
-	{ "root-readonly", "", d_root_readonly, 0, 0, 1 },
-	{ "default-masks", "", d_default_masks, 0, 0, 1 },
-	{ "console", "PATH", d_console, 1, 1, 1 },
-	{ "sync-fd", "FD", d_sync_fd, 1, 1, 1 },
-	{ "argv", "WORD...", d_argv, 1, MANY, 1 },
-	{ "env", "KEY=VALUE", d_env, 1, MANY, 0 },
-	{ "cwd", "PATH", d_cwd, 1, 1, 1 },
-	{ "user", "UID|NAME", d_user, 1, 1, 1 },
-	{ "group", "GID|NAME", d_group, 1, 1, 1 },
-	{ "groups", "GID...", d_groups, 1, MANY, 0 },
-	{ "umask", "OCTAL", d_umask, 1, 1, 1 },
-	{ "oom-score-adj", "-1000..1000", d_oom, 1, 1, 1 },
-	{ "terminal", "", d_terminal, 0, 0, 1 },
-	{ "no-new-privileges", "", d_nnp, 0, 0, 1 },
-	{ "hostname", "NAME", d_hostname, 1, 1, 1 },
-	{ "domainname", "NAME", d_domainname, 1, 1, 1 },
-	{ "apparmor", "PROFILE", d_apparmor, 1, 1, 1 },
-	{ "selinux", "LABEL", d_selinux, 1, 1, 1 },
-	{ "caps", "bounding|effective|permitted|inheritable|ambient [CAP...]", d_caps, 1, MANY, 0 },
-	{ "rlimit", "NAME SOFT HARD", d_rlimit, 3, 3, 0 },
-	{ NULL, NULL, NULL, 0, 0, 0 },
+	SET("mode", "auto|vm|container|subreaper|exec", H_KEYWORD, INIT, rc_init, mode, 0, &mode_names),
+	SET("verbose", "0..2", H_NUM, INIT, rc_init, verbosity, 2, "a verbosity 0..2"),
+	SET("shutdown", "poweroff|reboot|halt", H_KEYWORD, INIT, rc_init, shutdown, 0, &shutdown_names),
+	SET("grace", "MILLISECONDS", H_NUM, INIT, rc_init, grace_ms, 0xffffffffu,
+	    "milliseconds 0..4294967295"),
+	SET("rootfs", "PATH", H_PATH0, INIT, rc_init, rootfs, 0, NULL),
+	SET_FLAG("root-readonly", INIT, rc_init, RC_INIT_ROOT_READONLY),
+	SET_FLAG("default-masks", INIT, rc_init, RC_INIT_DEFAULT_MASKS),
+	SET("console", "PATH", H_PATH0, INIT, rc_init, console, 0, NULL),
+	SET("sync-fd", "FD", H_NUM_SET, INIT, rc_init, sync_fd, 1023, "an fd number 0..1023"),
+	FN("argv", "WORD...", d_argv, 1, MANY, 1),
+	{ "env", "KEY=VALUE", d_env, 1, MANY, 0, H_LINES, RC_SEC_ENV, 0, 4, 0, NULL, NULL },
+	SET("cwd", "PATH", H_PATH0, PROCESS, rc_process, cwd, 0, NULL),
+	FN_SHOW("user", "UID|NAME", d_user, PROCESS, RC_PROC_UID, dump_id),
+	FN_SHOW("group", "GID|NAME", d_group, PROCESS, RC_PROC_GID, dump_id),
+	FN("groups", "GID...", d_groups, 1, MANY, 0),
+	FN_SHOW("umask", "OCTAL", d_umask, PROCESS, 0, dump_umask),
+	FN_SHOW("oom-score-adj", "-1000..1000", d_oom, PROCESS, 0, dump_oom),
+	SET_FLAG("terminal", PROCESS, rc_process, RC_PROC_TERMINAL),
+	SET_FLAG("no-new-privileges", PROCESS, rc_process, RC_PROC_NO_NEW_PRIVS),
+	SET("hostname", "NAME", H_STR, PROCESS, rc_process, hostname, 0, NULL),
+	SET("domainname", "NAME", H_STR, PROCESS, rc_process, domainname, 0, NULL),
+	SET("apparmor", "PROFILE", H_STR, PROCESS, rc_process, apparmor, 0, NULL),
+	SET("selinux", "LABEL", H_STR, PROCESS, rc_process, selinux, 0, NULL),
+	FN("caps", "bounding|effective|permitted|inheritable|ambient [CAP...]", d_caps, 1, MANY, 0),
+	FN("rlimit", "NAME SOFT HARD", d_rlimit, 3, 3, 0),
+	FN(NULL, NULL, NULL, 0, 0, 0),
 };

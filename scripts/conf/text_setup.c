@@ -61,17 +61,7 @@ static void d_mount(struct text *t, const struct word *a, unsigned int n)
 			drop, tx_got(&a[3]));
 }
 
-static void d_masked(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	*(__u32 *)tx_add(t, RC_SEC_MASKED, t->w) = tx_path(t, a, 0);
-}
 
-static void d_readonly(struct text *t, const struct word *a, unsigned int n)
-{
-	(void)n;
-	*(__u32 *)tx_add(t, RC_SEC_READONLY, t->w) = tx_path(t, a, 0);
-}
 
 static void d_sysctl(struct text *t, const struct word *a, unsigned int n)
 {
@@ -91,15 +81,7 @@ static void d_module(struct text *t, const struct word *a, unsigned int n)
 	m->params = tx_joined(t, a + 1, n - 1);
 }
 
-static void d_resolv(struct text *t, const struct word *a, unsigned int n)
-{
-	*(__u32 *)tx_add(t, RC_SEC_RESOLV, t->w) = tx_joined(t, a, n);
-}
 
-static void d_hosts(struct text *t, const struct word *a, unsigned int n)
-{
-	*(__u32 *)tx_add(t, RC_SEC_HOSTS, t->w) = tx_joined(t, a, n);
-}
 
 static void d_namespace(struct text *t, const struct word *a, unsigned int n)
 {
@@ -114,13 +96,13 @@ static void d_namespace(struct text *t, const struct word *a, unsigned int n)
 	r->path = n > 1 ? tx_path(t, &a[1], 1) : 0;
 }
 const struct directive text_setup[] = {
-	{ "mount", "SOURCE TARGET TYPE [OPTIONS]", d_mount, 3, 4, 0 },
-	{ "masked", "PATH", d_masked, 1, 1, 0 },
-	{ "readonly", "PATH", d_readonly, 1, 1, 0 },
-	{ "sysctl", "KEY VALUE", d_sysctl, 2, MANY, 0 },
-	{ "module", "PATH [PARAMS...]", d_module, 1, MANY, 0 },
-	{ "resolv", "LINE", d_resolv, 1, MANY, 0 },
-	{ "hosts", "LINE", d_hosts, 1, MANY, 0 },
-	{ "namespace", "mount|uts|ipc|net|pid|user|cgroup|time [PATH]", d_namespace, 1, 2, 0 },
-	{ NULL, NULL, NULL, 0, 0, 0 },
+	FN("mount", "SOURCE TARGET TYPE [OPTIONS]", d_mount, 3, 4, 0),
+	LIST("masked", "PATH", H_PATHS, MASKED, 1),
+	LIST("readonly", "PATH", H_PATHS, READONLY, 1),
+	FN("sysctl", "KEY VALUE", d_sysctl, 2, MANY, 0),
+	FN("module", "PATH [PARAMS...]", d_module, 1, MANY, 0),
+	LIST("resolv", "LINE", H_LINES, RESOLV, MANY),
+	LIST("hosts", "LINE", H_LINES, HOSTS, MANY),
+	FN("namespace", "mount|uts|ipc|net|pid|user|cgroup|time [PATH]", d_namespace, 1, 2, 0),
+	FN(NULL, NULL, NULL, 0, 0, 0),
 };

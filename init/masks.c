@@ -95,15 +95,10 @@ static const struct seal_list {
 };
 
 /*
- * Path i of a list: the config's, then, under default-masks, runc's. Written
- * into *fd when found (1), skipped when missing where that is allowed (0), or
- * -errno. Missing is allowed where no mount rawinit made holds the path
- * (runc skips missing paths), and for a path on runc's list (by default-masks
- * or named in the config, as runc spec's config.json does) under such a
- * mount: looked up through the mount's fd, that is the running kernel without
- * it (/proc/timer_stats left in 4.11, /proc/asound needs sound), which no
- * rootfs can cause. Any other path missing under a mount rawinit made is an
- * error: a mask or read-only path is never skipped because of the rootfs.
+ * Path i of a list (the config's, then runc's under default-masks): found (1,
+ * *fd set), missing where that may be skipped (0), or -errno. Below a mount
+ * rawinit made, only a path of runc's lists may be missing: the kernel lacks
+ * it; the rootfs cannot cause that (docs/design.md, the mount namespace).
  */
 static long seal_open(const struct rootfs_mounts *t, int root, const struct seal_list *l,
 		      unsigned int i, const char **what, long *fd)

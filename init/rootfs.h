@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The mount-namespace and sysctl steps (DESIGN.md steps 6 and 7) and the helpers they share. */
+/* The helpers the mount, sysctl and seal steps share (DESIGN.md steps 6 and 7). */
 #ifndef INIT_ROOTFS_H
 #define INIT_ROOTFS_H
 
@@ -9,12 +9,7 @@
 struct conf;
 struct rc_mount;
 
-/*
- * The mount fds of the configured mounts: fd[i] is mount i's (a failed mount
- * ends the step; the decoder allows at most RC_MOUNTS_MAX). Filled by
- * rootfs_setup, used and closed by rootfs_seal; the caller holds it from one
- * step to the other, on its stack.
- */
+/* The mount fds of the configured mounts, fd[i] mount i's: from the mount step to the seal. */
 #define ROOTFS_MOUNTS_MAX	RC_MOUNTS_MAX	/* one per configured mount */
 struct rootfs_mounts {
 	const struct conf *conf;
@@ -24,18 +19,7 @@ struct rootfs_mounts {
 /* mount_table.c: the table, filled by the mount step, used and closed by the seal. */
 extern struct rootfs_mounts rootfs_mounts;
 
-/*
- * The steps themselves are declared in rawinit.h; what they do, in order:
- *   mount  `/` made rslave, the rootfs bound onto itself, the configured mounts
- *          in order, /dev populated (when a tmpfs is mounted on it), pivot_root
- *          and the old root detached (from a VM's initramfs: move onto / and
- *          chroot). Only in a mount namespace of rawinit's own (vm, container).
- *   sysctl each key written through a verified procfs.
- *   seal   masked paths, read-only paths (runc's lists under default-masks),
- *          the root read-only; after the sysctls, as in runc (/proc/sys is a
- *          default read-only path). Paths below a mount the mount step made are
- *          found through that mount's fd, never through the rootfs again.
- */
+/* The steps (mount, sysctl, seal) are in rawinit.h and docs/design.md; their helpers: */
 
 /* inroot.c: an O_PATH fd for `path` resolved inside the tree at `root` (absolute
  * symlinks and ".." stop at root; no magic links), or -errno. `resolve` adds RESOLVE_*. */

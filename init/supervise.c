@@ -114,13 +114,9 @@ static int signal_children(int of, int sig)
 }
 
 /*
- * Everyone but us: kill(-1) in our own pid namespace (vm, container). A
- * subreaper walks its tree breadth first for SIGTERM: its children, then
- * theirs, so a descendant gets SIGTERM before its parent's death reparents it
- * to us. Children of other threads than a process's first, and of processes
- * whose list PID 1 may not read (another uid, without CAP_SYS_PTRACE), are
- * reached when they are reparented to us (signal_new). With no /proc: the
- * workload's process group.
+ * Everyone but us: kill(-1) in our own pid namespace. A subreaper must not
+ * (that is the host): it walks its tree breadth first, children before their
+ * own children are reparented to us (docs/design.md, "The end").
  */
 static void signal_rest(int sig, int child)
 {

@@ -11,9 +11,9 @@
 
 /* The section names in type order after "?", then the field names in RULES order. */
 #define SEC_NAME(type, name, rec, max)	"\0" #name
-#define F_NAME(s, T, f, k)		"\0" #f
-#define E_NAME(s, k)			"\0"
-#define B_NAME(s, T, f, how, lim)	"\0" #f
+#define F_NAME(s, T, f, k, ...)	"\0" #f
+#define E_NAME(s, k, ...)		"\0"
+#define B_NAME(s, T, f, how, lim, ...)	"\0" #f
 #define SEC_NAMES			"?" RC_SECTIONS(SEC_NAME)
 static const char names[] = SEC_NAMES RC_FIELDS(F_NAME, E_NAME, B_NAME);
 
@@ -89,12 +89,12 @@ const char *conf_sec_name(unsigned int type)
 #define B_MAX_NONE	1
 #define B_FLAGS		2
 
-#define NO_F(s, T, f, k)
-#define NO_E(s, k)
-#define B_INDEX(s, T, f, how, lim)	FB_##s##_##f,
+#define NO_F(s, T, f, k, ...)
+#define NO_E(s, k, ...)
+#define B_INDEX(s, T, f, how, lim, ...)	FB_##s##_##f,
 enum { RC_FIELDS(NO_F, NO_E, B_INDEX) };
 
-#define B_BOUND(s, T, f, how, lim)	{ sizeof(((struct T *)0)->f), B_##how, lim },
+#define B_BOUND(s, T, f, how, lim, ...)	{ sizeof(((struct T *)0)->f), B_##how, lim },
 static const struct {
 	unsigned char size, how;
 	unsigned int limit;
@@ -104,9 +104,9 @@ struct field_rule {
 	unsigned char sec, off, kind;
 };
 
-#define F_RULE(s, T, f, k)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_##k },
-#define E_RULE(s, k)		{ RC_SEC_##s, 0, RC_F_##k },
-#define B_RULE(s, T, f, how, lim) \
+#define F_RULE(s, T, f, k, ...)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_##k },
+#define E_RULE(s, k, ...)	{ RC_SEC_##s, 0, RC_F_##k },
+#define B_RULE(s, T, f, how, lim, ...) \
 	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_BOUND + FB_##s##_##f },
 static const struct field_rule field_rules[] = { RC_FIELDS(F_RULE, E_RULE, B_RULE) };
 

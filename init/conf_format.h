@@ -236,12 +236,46 @@ struct rc_namespace {
 };
 
 /*
- * What the decoder checks of each field, and where the strrefs are: by section
- * in type order, each in record order. F(section, struct, field, kind) is a
- * field of a record, E(section, kind) a whole record of a strref list, and
- * B(section, struct, field, how, limit) a number: at most limit (MAX), the same
- * or RC_NONE (MAX_NONE), or no bit outside limit (FLAGS; MS_* are from
- * <linux/mount.h>). Messages name fields as written here.
+ * The fields, one row each: by section in type order, each in record order.
+ * The decoder reads the first columns (what it checks, where the strrefs are);
+ * rawinit-conf reads those and two more: the field's text directive and its
+ * OCI member. F(section, struct, field, kind, text, oci) is a field of a
+ * record, E(section, kind, text, oci) a whole record of a strref list, and
+ * B(section, struct, field, how, limit, text, oci) a number: at most limit
+ * (MAX), the same or RC_NONE (MAX_NONE), or no bit outside limit (FLAGS; MS_*
+ * are from <linux/mount.h>). H(section, struct, field, arg, text, oci) is a row
+ * for rawinit-conf alone, which the decoder does not check: a number up to
+ * arg, or one bit arg of a flags field. Messages name fields as written here.
+ *
+ * The text column, read by the text parser and by dump, in row order:
+ *   TX(name, args)             a string (STR), a path (PATH, PATH0: abs or ""),
+ *                              or a line of a strref list: PATH one absolute
+ *                              path, STR and ENV the words joined (ENV: KEY=VALUE)
+ *   TX_KEY(name, args, names)  a keyword of struct names (scripts/conf/names.c)
+ *   TX_NUM(name, args, what)   a decimal number up to the limit (MAX_NONE: RC_NONE
+ *                              is not printed); what names it in messages
+ *   TX_FLAG(name)              no words: sets bit arg
+ *   TX_OWN(name)               read and printed by its own code in scripts/conf,
+ *                              printed at this row's place
+ *   TX_NONE
+ * The OCI column, read by the config.json walker (a dotted path from the top):
+ *   OCI(path)                  a string (a path kind: absolute), or an array of
+ *                              them for a strref list
+ *   OCI_FLAG(path)             true sets bit arg
+ *   OCI_INT(path, min, max, flag)  an integer min..max; sets process flag bit flag
+ *   OCI_OWN(path)              read by its own code in scripts/conf/oci*.c
+ *   OCI_NONE
+ * An object's members are read in the order of its own code's table, then of
+ * these rows.
+ *
+ * Own code, because a line or a member is more than one field: user and group
+ * (a number or a name), umask (octal), oom-score-adj (signed), argv (words on
+ * one line; the first not empty), groups (a u32 list, no row); in OCI
+ * root.path (relative to the bundle) and root.readonly (only true makes the
+ * section). And whole records: caps (names into five masks), rlimits (names,
+ * unlimited, soft <= hard), mounts (an option list), sysctls, links, addrs and
+ * routes (names, MACs, addresses, link references), modules (path and joined
+ * params), namespaces (type names, each once).
  */
 enum rc_field_kind {
 	RC_F_STR,		/* strref: any string */
@@ -258,61 +292,86 @@ enum rc_field_kind {
 };
 #define RC_F_STRREF(kind)	((kind) <= RC_F_SYSCTL)
 
-#define RC_FIELDS(F, E, B) \
-	B(INIT, rc_init, mode, MAX, RC_MODE_EXEC) \
-	B(INIT, rc_init, verbosity, MAX, 2) \
-	B(INIT, rc_init, shutdown, MAX, RC_SHUTDOWN_HALT) \
-	B(INIT, rc_init, flags, FLAGS, RC_INIT_FLAGS) \
-	F(INIT, rc_init, rootfs, PATH0) \
-	F(INIT, rc_init, console, PATH0) \
-	B(INIT, rc_init, sync_fd, MAX_NONE, 1023) \
-	F(INIT, rc_init, reserved[0], ZERO32) \
-	F(INIT, rc_init, reserved[1], ZERO32) \
-	F(INIT, rc_init, reserved[2], ZERO32) \
-	E(ARGV, STR) \
-	E(ENV, ENV) \
-	F(PROCESS, rc_process, cwd, PATH0) \
-	F(PROCESS, rc_process, user, STR) \
-	F(PROCESS, rc_process, group, STR) \
-	B(PROCESS, rc_process, umask, MAX_NONE, 0777) \
-	B(PROCESS, rc_process, flags, FLAGS, RC_PROC_FLAGS) \
-	F(PROCESS, rc_process, hostname, STR) \
-	F(PROCESS, rc_process, domainname, STR) \
-	F(PROCESS, rc_process, apparmor, STR) \
-	F(PROCESS, rc_process, selinux, STR) \
-	F(CAPS, rc_caps, bounding, CAPS) \
-	F(CAPS, rc_caps, effective, CAPS) \
-	F(CAPS, rc_caps, permitted, CAPS) \
-	F(CAPS, rc_caps, inheritable, CAPS) \
-	F(CAPS, rc_caps, ambient, CAPS) \
-	B(CAPS, rc_caps, set, FLAGS, RC_CAPS_ALL) \
-	F(CAPS, rc_caps, reserved, ZERO32) \
-	B(RLIMITS, rc_rlimit, resource, MAX, RC_RLIMIT_LAST) \
-	F(RLIMITS, rc_rlimit, reserved, ZERO32) \
-	F(MOUNTS, rc_mount, source, STR) \
-	F(MOUNTS, rc_mount, target, PATH) \
-	F(MOUNTS, rc_mount, fstype, STR) \
-	F(MOUNTS, rc_mount, data, STR) \
-	B(MOUNTS, rc_mount, propagation, FLAGS, MS_PRIVATE | MS_SLAVE | MS_SHARED | MS_UNBINDABLE | MS_REC) \
-	B(MOUNTS, rc_mount, rflags, FLAGS, RC_MNT_FLAGS) \
-	E(MASKED, PATH) \
-	E(READONLY, PATH) \
-	F(SYSCTLS, rc_sysctl, key, SYSCTL) \
-	F(SYSCTLS, rc_sysctl, value, STR) \
-	F(LINKS, rc_link, name, IFNAME) \
-	F(LINKS, rc_link, rename, IFNAME) \
-	B(LINKS, rc_link, flags, FLAGS, RC_LINK_FLAGS) \
-	F(LINKS, rc_link, reserved, ZERO32) \
-	F(ADDRS, rc_addr, link, LINK) \
-	B(ADDRS, rc_addr, flags, FLAGS, RC_ADDR_NODAD) \
-	F(ROUTES, rc_route, link, LINK_NONE) \
-	B(ROUTES, rc_route, flags, FLAGS, 0) \
-	F(ROUTES, rc_route, reserved, ZERO32) \
-	F(MODULES, rc_module, path, PATH) \
-	F(MODULES, rc_module, params, STR) \
-	E(RESOLV, STR) \
-	E(HOSTS, STR) \
-	F(NAMESPACES, rc_namespace, path, PATH0)
+/* The decoder's view: the rows without H. */
+#define RC_FIELDS(F, E, B)	RC_ROWS(F, E, B, RC_ROW_SKIP)
+#define RC_ROW_SKIP(...)
+
+#define RC_ROWS(F, E, B, H) \
+	B(INIT, rc_init, mode, MAX, RC_MODE_EXEC, \
+	  TX_KEY("mode", "auto|vm|container|subreaper|exec", mode_names), OCI_NONE) \
+	B(INIT, rc_init, verbosity, MAX, 2, TX_NUM("verbose", "0..2", "a verbosity 0..2"), OCI_NONE) \
+	B(INIT, rc_init, shutdown, MAX, RC_SHUTDOWN_HALT, \
+	  TX_KEY("shutdown", "poweroff|reboot|halt", shutdown_names), OCI_NONE) \
+	H(INIT, rc_init, grace_ms, 0xffffffffu, \
+	  TX_NUM("grace", "MILLISECONDS", "milliseconds 0..4294967295"), OCI_NONE) \
+	B(INIT, rc_init, flags, FLAGS, RC_INIT_FLAGS, TX_NONE, OCI_NONE) \
+	F(INIT, rc_init, rootfs, PATH0, TX("rootfs", "PATH"), OCI_OWN("root.path")) \
+	H(INIT, rc_init, flags, RC_INIT_ROOT_READONLY, TX_FLAG("root-readonly"), \
+	  OCI_OWN("root.readonly")) \
+	H(INIT, rc_init, flags, RC_INIT_DEFAULT_MASKS, TX_FLAG("default-masks"), OCI_NONE) \
+	F(INIT, rc_init, console, PATH0, TX("console", "PATH"), OCI_NONE) \
+	B(INIT, rc_init, sync_fd, MAX_NONE, 1023, TX_NUM("sync-fd", "FD", "an fd number 0..1023"), \
+	  OCI_NONE) \
+	F(INIT, rc_init, reserved[0], ZERO32, TX_NONE, OCI_NONE) \
+	F(INIT, rc_init, reserved[1], ZERO32, TX_NONE, OCI_NONE) \
+	F(INIT, rc_init, reserved[2], ZERO32, TX_NONE, OCI_NONE) \
+	E(ARGV, STR, TX_OWN("argv"), OCI_OWN("process.args")) \
+	E(ENV, ENV, TX("env", "KEY=VALUE"), OCI("process.env")) \
+	F(PROCESS, rc_process, cwd, PATH0, TX("cwd", "PATH"), OCI("process.cwd")) \
+	H(PROCESS, rc_process, uid, 0, TX_NONE, \
+	  OCI_INT("process.user.uid", 0, 0xffffffffll, RC_PROC_UID)) \
+	F(PROCESS, rc_process, user, STR, TX_OWN("user"), OCI_NONE) \
+	H(PROCESS, rc_process, gid, 0, TX_NONE, \
+	  OCI_INT("process.user.gid", 0, 0xffffffffll, RC_PROC_GID)) \
+	F(PROCESS, rc_process, group, STR, TX_OWN("group"), OCI_NONE) \
+	B(PROCESS, rc_process, umask, MAX_NONE, 0777, TX_OWN("umask"), \
+	  OCI_INT("process.user.umask", 0, 0777, 0)) \
+	H(PROCESS, rc_process, oom_score_adj, 0, TX_OWN("oom-score-adj"), \
+	  OCI_INT("process.oomScoreAdj", -1000, 1000, RC_PROC_OOM)) \
+	B(PROCESS, rc_process, flags, FLAGS, RC_PROC_FLAGS, TX_NONE, OCI_NONE) \
+	H(PROCESS, rc_process, flags, RC_PROC_TERMINAL, TX_FLAG("terminal"), \
+	  OCI_FLAG("process.terminal")) \
+	H(PROCESS, rc_process, flags, RC_PROC_NO_NEW_PRIVS, TX_FLAG("no-new-privileges"), \
+	  OCI_FLAG("process.noNewPrivileges")) \
+	F(PROCESS, rc_process, hostname, STR, TX("hostname", "NAME"), OCI("hostname")) \
+	F(PROCESS, rc_process, domainname, STR, TX("domainname", "NAME"), OCI("domainname")) \
+	F(PROCESS, rc_process, apparmor, STR, TX("apparmor", "PROFILE"), \
+	  OCI("process.apparmorProfile")) \
+	F(PROCESS, rc_process, selinux, STR, TX("selinux", "LABEL"), OCI("process.selinuxLabel")) \
+	F(CAPS, rc_caps, bounding, CAPS, TX_NONE, OCI_NONE) \
+	F(CAPS, rc_caps, effective, CAPS, TX_NONE, OCI_NONE) \
+	F(CAPS, rc_caps, permitted, CAPS, TX_NONE, OCI_NONE) \
+	F(CAPS, rc_caps, inheritable, CAPS, TX_NONE, OCI_NONE) \
+	F(CAPS, rc_caps, ambient, CAPS, TX_NONE, OCI_NONE) \
+	B(CAPS, rc_caps, set, FLAGS, RC_CAPS_ALL, TX_NONE, OCI_NONE) \
+	F(CAPS, rc_caps, reserved, ZERO32, TX_NONE, OCI_NONE) \
+	B(RLIMITS, rc_rlimit, resource, MAX, RC_RLIMIT_LAST, TX_NONE, OCI_NONE) \
+	F(RLIMITS, rc_rlimit, reserved, ZERO32, TX_NONE, OCI_NONE) \
+	F(MOUNTS, rc_mount, source, STR, TX_NONE, OCI_NONE) \
+	F(MOUNTS, rc_mount, target, PATH, TX_NONE, OCI_NONE) \
+	F(MOUNTS, rc_mount, fstype, STR, TX_NONE, OCI_NONE) \
+	F(MOUNTS, rc_mount, data, STR, TX_NONE, OCI_NONE) \
+	B(MOUNTS, rc_mount, propagation, FLAGS, \
+	  MS_PRIVATE | MS_SLAVE | MS_SHARED | MS_UNBINDABLE | MS_REC, TX_NONE, OCI_NONE) \
+	B(MOUNTS, rc_mount, rflags, FLAGS, RC_MNT_FLAGS, TX_NONE, OCI_NONE) \
+	E(MASKED, PATH, TX("masked", "PATH"), OCI("linux.maskedPaths")) \
+	E(READONLY, PATH, TX("readonly", "PATH"), OCI("linux.readonlyPaths")) \
+	F(SYSCTLS, rc_sysctl, key, SYSCTL, TX_NONE, OCI_NONE) \
+	F(SYSCTLS, rc_sysctl, value, STR, TX_NONE, OCI_NONE) \
+	F(LINKS, rc_link, name, IFNAME, TX_NONE, OCI_NONE) \
+	F(LINKS, rc_link, rename, IFNAME, TX_NONE, OCI_NONE) \
+	B(LINKS, rc_link, flags, FLAGS, RC_LINK_FLAGS, TX_NONE, OCI_NONE) \
+	F(LINKS, rc_link, reserved, ZERO32, TX_NONE, OCI_NONE) \
+	F(ADDRS, rc_addr, link, LINK, TX_NONE, OCI_NONE) \
+	B(ADDRS, rc_addr, flags, FLAGS, RC_ADDR_NODAD, TX_NONE, OCI_NONE) \
+	F(ROUTES, rc_route, link, LINK_NONE, TX_NONE, OCI_NONE) \
+	B(ROUTES, rc_route, flags, FLAGS, 0, TX_NONE, OCI_NONE) \
+	F(ROUTES, rc_route, reserved, ZERO32, TX_NONE, OCI_NONE) \
+	F(MODULES, rc_module, path, PATH, TX_NONE, OCI_NONE) \
+	F(MODULES, rc_module, params, STR, TX_NONE, OCI_NONE) \
+	E(RESOLV, STR, TX("resolv", "LINE"), OCI_NONE) \
+	E(HOSTS, STR, TX("hosts", "LINE"), OCI_NONE) \
+	F(NAMESPACES, rc_namespace, path, PATH0, TX_NONE, OCI_NONE)
 
 /*
  * The embedded config: an ELF note in the init binary, named "rawinit", whose

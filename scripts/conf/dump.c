@@ -110,59 +110,53 @@ int dump_oom(const struct enc *e, FILE *o, const struct directive *d, const void
 	return (p->flags & RC_PROC_OOM) && fprintf(o, "oom-score-adj %d\n", p->oom_score_adj) > 0;
 }
 
-/* A field a directive table describes (enum how); whether it printed a line. */
-static int dump_field(const struct enc *e, FILE *o, const struct directive *d,
+/* A plain field of a record (TX in conf_format.h); whether it printed a line. */
+static int dump_field(const struct enc *e, FILE *o, const struct conf_field *f,
 		      const unsigned char *rec)
 {
+	const struct directive *d;
+	unsigned int k;
 	__u32 v = 0;
 
-	if (d->show)
-		return d->show(e, o, d, rec);
-	memcpy(&v, rec + d->off, d->size);
-	switch (d->how) {
-	case H_KEYWORD:
-		return fprintf(o, "%s %s\n", d->name, name(d->what, v)) > 0;
-	case H_NUM_SET:
-		if (v == RC_NONE)
-			return 0;
-		/* fall through */
-	case H_NUM:
-		return fprintf(o, "%s %u\n", d->name, v) > 0;
-	case H_STR:
-	case H_PATH0:
-		if (!v)
-			return 0;
-		/* fall through */
-	case H_PATHS:
-		line_str(o, d->name, enc_get(e, v));
-		return 1;
-	case H_FLAG:
-		return (v & d->arg) && fprintf(o, "%s\n", d->name) > 0;
-	case H_LINES:
-		fputs(d->name, o);
+	memcpy(&v, rec + f->off, f->size);
+	switch (f->how) {
+	case TX_H_OWN:
+		d = tx_own(f->name, &k);
+		return d && d->show && d->show(e, o, d, rec);
+	case TX_H_KEY:
+		return fprintf(o, "%s %s\n", f->name, name(f->what, v)) > 0;
+	case TX_H_NUM:
+		return !(f->none_ok && v == RC_NONE) && fprintf(o, "%s %u\n", f->name, v) > 0;
+	case TX_H_FLAG:
+		return (v & f->arg) && fprintf(o, "%s\n", f->name) > 0;
+	}
+	if (f->list && f->kind != RC_F_PATH) {
+		fputs(f->name, o);
 		joined(o, enc_get(e, v));
 		fputc('\n', o);
 		return 1;
 	}
-	return 0;
+	if (!f->list && !v)
+		return 0;
+	line_str(o, f->name, enc_get(e, v));
+	return 1;
 }
 
 /*
- * Record i of a section the directive tables describe, in their order; one
- * that would print nothing prints its first directive with "" (cwd ""). 0
- * when no directive describes type.
+ * Record i of a section whose fields have directives, in row order; one that
+ * would print nothing prints its first directive with "" (cwd ""). 0 when no
+ * row of type has a directive.
  */
 static int dump_directives(const struct enc *e, FILE *o, unsigned int type, unsigned int i)
 {
-	const struct directive *const *tab, *d, *first = NULL;
+	const struct conf_field *f, *first = NULL;
 	unsigned int printed = 0;
 
-	for (tab = text_tables; *tab; tab++)
-		for (d = *tab; d->name; d++)
-			if (d->sec == type) {
-				first = first ? first : d;
-				printed += dump_field(e, o, d, enc_at(e, type, i));
-			}
+	for (f = conf_fields; f < conf_fields + conf_fields_count; f++)
+		if (f->sec == type && f->name) {
+			first = first ? first : f;
+			printed += dump_field(e, o, f, enc_at(e, type, i));
+		}
 	if (first && !printed)
 		line_str(o, first->name, "");
 	return !!first;

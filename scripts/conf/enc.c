@@ -12,9 +12,9 @@
 const struct enc_type enc_types[RC_SEC_TYPES] = { RC_SECTIONS(SEC_TYPE) };
 
 /* Every checked field; str marks the strrefs, laid out in this order. */
-#define F_FIELD(s, T, f, k)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_STRREF(RC_F_##k) },
-#define E_FIELD(s, k)		{ RC_SEC_##s, 0, RC_F_STRREF(RC_F_##k) },
-#define B_FIELD(s, T, f, how, lim)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), 0 },
+#define F_FIELD(s, T, f, k, ...)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), RC_F_STRREF(RC_F_##k) },
+#define E_FIELD(s, k, ...)	{ RC_SEC_##s, 0, RC_F_STRREF(RC_F_##k) },
+#define B_FIELD(s, T, f, how, lim, ...)	{ RC_SEC_##s, __builtin_offsetof(struct T, f), 0 },
 static const struct {
 	unsigned char sec, off, str;
 } fields[] = { RC_FIELDS(F_FIELD, E_FIELD, B_FIELD) };

@@ -167,20 +167,84 @@ void oci_strings(struct oci *o, json_t *j, unsigned int type,
 	}
 }
 
-void oci_members(struct oci *o, json_t *obj, const struct oci_member *members)
+/* The key of row f's OCI member in the object at at, or NULL when it is not one of its members. */
+static const char *row_key(const struct conf_field *f, const char *at)
+{
+	size_t n = strlen(at);
+
+	if (!f->oci || (n && (strncmp(f->oci, at, n) || f->oci[n] != '.')))
+		return NULL;
+	return strchr(f->oci + n + !!n, '.') ? NULL : f->oci + n + !!n;
+}
+
+static __u32 env_entry(struct oci *o, json_t *j)
+{
+	const char *s = oci_string(o, j), *eq = strchr(s, '=');
+
+	if (!eq || eq == s)
+		oci_bad(o, "expected KEY=VALUE, got '%s'", s);
+	return enc_str(o->e, s);
+}
+
+/* A plain field's member (OCI in conf_format.h). */
+static void read_row(struct oci *o, const struct conf_field *f, json_t *v)
+{
+	unsigned char *rec;
+	__u32 x;
+
+	if (f->list) {
+		oci_strings(o, v, f->sec, f->kind == RC_F_STR ? oci_str :
+					  f->kind == RC_F_ENV ? env_entry : oci_abspath);
+		return;
+	}
+	rec = enc_one(o->e, f->sec);
+	memcpy(&x, rec + f->off, f->size);
+	if (f->oci_how == OCI_H_VALUE)
+		x = f->kind == RC_F_STR ? oci_str(o, v) : oci_abspath(o, v);
+	else if (f->oci_how == OCI_H_FLAG)
+		x |= oci_bool(o, v) ? f->arg : 0;
+	else
+		x = (__u32)oci_int(o, v, f->min, f->max);
+	memcpy(rec + f->off, &x, f->size);
+	if (f->flag)
+		((struct rc_process *)rec)->flags |= f->flag;
+}
+
+/* The row whose OCI member key is in the object at at, or NULL. */
+static const struct conf_field *row_at(const char *at, const char *key)
+{
+	const struct conf_field *f;
+	const char *k;
+
+	for (f = conf_fields; f < conf_fields + conf_fields_count; f++)
+		if ((k = row_key(f, at)) && !strcmp(k, key))
+			return f;
+	return NULL;
+}
+
+/* Whether members lists key. */
+static int listed(const struct oci_member *members, const char *key)
 {
 	const struct oci_member *m;
-	unsigned char *rec;
+
+	for (m = members; m->key && strcmp(m->key, key); m++)
+		;
+	return !!m->key;
+}
+
+void oci_members(struct oci *o, json_t *obj, const char *at, const struct oci_member *members)
+{
+	const struct oci_member *m;
+	const struct conf_field *f;
 	const char *key;
 	json_t *v;
-	__u32 x;
 
 	if (!json_is_object(obj))
 		oci_bad(o, "expected an object");
 	json_object_foreach(obj, key, v) {
 		for (m = members; m->key && strcmp(m->key, key); m++)
 			;
-		if (!m->key) {
+		if ((!m->key || !m->fn) && !row_at(at, key)) {
 			oci_enter_key(o, key);
 			oci_bad(o, "not supported by rawinit");
 		}
@@ -193,24 +257,17 @@ void oci_members(struct oci *o, json_t *obj, const struct oci_member *members)
 			}
 			continue;
 		}
-		if (m->fn) {
+		if (m->fn)
 			m->fn(o, v);
-			oci_leave(o);
-			continue;
-		}
-		rec = enc_one(o->e, m->sec);
-		memcpy(&x, rec + m->off, m->size);
-		if (m->how == M_STR)
-			x = oci_str(o, v);
-		else if (m->how == M_ABSPATH)
-			x = oci_abspath(o, v);
-		else if (m->how == M_FLAG)
-			x |= oci_bool(o, v) ? m->flag : 0;
 		else
-			x = (__u32)oci_int(o, v, m->min, m->max);
-		memcpy(rec + m->off, &x, m->size);
-		if (m->how == M_INT)
-			((struct rc_process *)rec)->flags |= m->flag;
+			read_row(o, row_at(at, m->key), v);
+		oci_leave(o);
+	}
+	for (f = conf_fields; f < conf_fields + conf_fields_count; f++) {
+		key = row_key(f, at);
+		if (!key || listed(members, key) || !(v = oci_at(o, obj, key)))
+			continue;
+		read_row(o, f, v);
 		oci_leave(o);
 	}
 }
@@ -231,12 +288,12 @@ static void annotations(struct oci *o, json_t *v)
 }
 
 static const struct oci_member config_members[] = {
-	{ "ociVersion", version, M_FN, 0, 0, 0, 0, 0, 0, "missing (expected 1.x)" },
+	{ "ociVersion", version, "missing (expected 1.x)" },
 	M_SUB("annotations", annotations),
 	M_SUB("process", oci_process),
 	M_SUB("root", oci_root),
-	M_FIELD("hostname", M_STR, PROCESS, rc_process, hostname, 0, 0, 0),
-	M_FIELD("domainname", M_STR, PROCESS, rc_process, domainname, 0, 0, 0),
+	M_ROW("hostname"),
+	M_ROW("domainname"),
 	M_SUB("mounts", oci_mounts),
 	M_SUB("linux", oci_linux),
 	M_SUB(NULL, NULL),
@@ -280,7 +337,7 @@ int oci_parse(const char *file, const char *json, size_t len, struct enc *e, cha
 		 * blob does not name as it was, root's full set. So every set is named.
 		 */
 		((struct rc_caps *)enc_one(e, RC_SEC_CAPS))->set = RC_CAPS_ALL;
-		oci_members(o, c, config_members);
+		oci_members(o, c, "", config_members);
 		ret = 0;
 	}
 	json_decref(c);

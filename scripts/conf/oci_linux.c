@@ -47,7 +47,7 @@ static const struct oci_member root_members[] = {
 
 void oci_root(struct oci *o, json_t *r)
 {
-	oci_members(o, r, root_members);
+	oci_members(o, r, "root", root_members);
 }
 
 /* runc's option names beyond the text format's: what they clear, or that rawinit lacks them. */
@@ -224,26 +224,16 @@ static void resources(struct oci *o, json_t *j)
 	oci_bad(o, "a cgroup setting rawinit cannot apply (it makes no cgroup yet): remove it");
 }
 
-static void masked(struct oci *o, json_t *v)
-{
-	oci_strings(o, v, RC_SEC_MASKED, oci_abspath);
-}
-
-static void readonly(struct oci *o, json_t *v)
-{
-	oci_strings(o, v, RC_SEC_READONLY, oci_abspath);
-}
-
 static const struct oci_member linux_members[] = {
 	M_SUB("resources", resources),
 	M_SUB("namespaces", namespaces),
-	M_SUB("maskedPaths", masked),
-	M_SUB("readonlyPaths", readonly),
+	M_ROW("maskedPaths"),
+	M_ROW("readonlyPaths"),
 	M_SUB("sysctl", sysctls),
 	M_SUB(NULL, NULL),
 };
 
 void oci_linux(struct oci *o, json_t *l)
 {
-	oci_members(o, l, linux_members);
+	oci_members(o, l, "linux", linux_members);
 }

@@ -15,15 +15,6 @@ static __u64 limit(struct oci *o, json_t *j)
 	return (__u64)oci_int(o, j, 0, LLONG_MAX);
 }
 
-static __u32 env_entry(struct oci *o, json_t *j)
-{
-	const char *s = oci_string(o, j), *eq = strchr(s, '=');
-
-	if (!eq || eq == s)
-		oci_bad(o, "expected KEY=VALUE, got '%s'", s);
-	return enc_str(o->e, s);
-}
-
 static void args(struct oci *o, json_t *j)
 {
 	oci_strings(o, j, RC_SEC_ARGV, oci_str);
@@ -44,9 +35,9 @@ static void additional_gids(struct oci *o, json_t *v)
 }
 
 static const struct oci_member user_members[] = {
-	M_FIELD("uid", M_INT, PROCESS, rc_process, uid, 0, 0xffffffffll, RC_PROC_UID),
-	M_FIELD("gid", M_INT, PROCESS, rc_process, gid, 0, 0xffffffffll, RC_PROC_GID),
-	M_FIELD("umask", M_INT, PROCESS, rc_process, umask, 0, 0777, 0),
+	M_ROW("uid"),
+	M_ROW("gid"),
+	M_ROW("umask"),
 	M_SUB("additionalGids", additional_gids),
 	M_SUB(NULL, NULL),
 };
@@ -55,7 +46,7 @@ static const struct oci_member user_members[] = {
 static void user(struct oci *o, json_t *u)
 {
 	oci_proc(o);
-	oci_members(o, u, user_members);
+	oci_members(o, u, "process.user", user_members);
 }
 
 static void capabilities(struct oci *o, json_t *c)
@@ -120,27 +111,22 @@ static void rlimits(struct oci *o, json_t *j)
 	}
 }
 
-static void env(struct oci *o, json_t *v)
-{
-	oci_strings(o, v, RC_SEC_ENV, env_entry);
-}
-
 static const struct oci_member process_members[] = {
-	M_FIELD("terminal", M_FLAG, PROCESS, rc_process, flags, 0, 0, RC_PROC_TERMINAL),
+	M_ROW("terminal"),
 	M_SUB("user", user),
 	M_SUB("args", args),
-	M_SUB("env", env),
-	M_FIELD("cwd", M_ABSPATH, PROCESS, rc_process, cwd, 0, 0, 0),
+	M_ROW("env"),
+	M_ROW("cwd"),
 	M_SUB("capabilities", capabilities),
 	M_SUB("rlimits", rlimits),
-	M_FIELD("noNewPrivileges", M_FLAG, PROCESS, rc_process, flags, 0, 0, RC_PROC_NO_NEW_PRIVS),
-	M_FIELD("apparmorProfile", M_STR, PROCESS, rc_process, apparmor, 0, 0, 0),
-	M_FIELD("selinuxLabel", M_STR, PROCESS, rc_process, selinux, 0, 0, 0),
-	M_FIELD("oomScoreAdj", M_INT, PROCESS, rc_process, oom_score_adj, -1000, 1000, RC_PROC_OOM),
+	M_ROW("noNewPrivileges"),
+	M_ROW("apparmorProfile"),
+	M_ROW("selinuxLabel"),
+	M_ROW("oomScoreAdj"),
 	M_SUB(NULL, NULL),
 };
 
 void oci_process(struct oci *o, json_t *p)
 {
-	oci_members(o, p, process_members);
+	oci_members(o, p, "process", process_members);
 }

@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <setjmp.h>
+#include "fields.h"
 #include "names.h"
 #include "oci.h"
 
@@ -46,26 +47,28 @@ void oci_strings(struct oci *o, json_t *j, unsigned int type,
 		 __u32 (*get)(struct oci *, json_t *));
 
 /*
- * A member of a JSON object: read by fn, or by how into field off of the
- * singleton section sec (M_INT: an integer min..max, and process flag bit
- * flag when it is not 0). missing: the message when the member is absent.
+ * A member of a JSON object: read by its own code, fn (conf_format.h says which
+ * and why), or, with no fn, the place in the reading order of the member a row
+ * of conf_format.h maps (key only: the row says what it is). missing: the
+ * message when the member is absent.
  */
-enum oci_how { M_FN, M_STR, M_ABSPATH, M_FLAG, M_INT };
 struct oci_member {
 	const char *key;
 	void (*fn)(struct oci *o, json_t *v);
-	unsigned char how, sec, off, size;
-	long long min, max;
-	unsigned int flag;
 	const char *missing;
 };
-#define M_SUB(key, fn)	{ key, fn, M_FN, 0, 0, 0, 0, 0, 0, NULL }
-#define M_FIELD(key, how, sec, T, f, min, max, flag) \
-	{ key, NULL, how, RC_SEC_##sec, __builtin_offsetof(struct T, f), \
-	  sizeof(((struct T *)0)->f), min, max, flag, NULL }
+#define M_SUB(key, fn)	{ key, fn, NULL }
+#define M_ROW(key)	{ key, NULL, NULL }
 
-/* obj holds no key outside members (NULL-terminated by key); each present one is read, in order. */
-void oci_members(struct oci *o, json_t *obj, const struct oci_member *members);
+/*
+ * obj, the object at the dotted path at ("" for the top), holds no key outside
+ * members (NULL-terminated by key) and the rows of conf_format.h whose OCI
+ * member it is; each present one is read: members in order, then the rows no
+ * member places, in row order. The order only decides which of two errors is
+ * reported; the M_ROW places keep the one reported before the rows held the
+ * mapping.
+ */
+void oci_members(struct oci *o, json_t *obj, const char *at, const struct oci_member *members);
 
 /* The parts: oci_process.c, oci_linux.c. */
 void oci_process(struct oci *o, json_t *p);

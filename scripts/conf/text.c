@@ -5,7 +5,19 @@
 #include <string.h>
 #include "textp.h"
 
-const struct directive *const text_tables[] = { text_proc, text_setup, text_net, NULL };
+static const struct directive *const own_tables[] = { text_proc, text_setup, text_net, NULL };
+
+const struct directive *tx_own(const char *name, unsigned int *k)
+{
+	const struct directive *const *tab, *d;
+
+	*k = conf_fields_count;
+	for (tab = own_tables; *tab; tab++)
+		for (d = *tab; d->name; d++, ++*k)
+			if (!strcmp(d->name, name))
+				return d;
+	return NULL;
+}
 
 void tx_fail(struct text *t, unsigned int col, const char *fmt, ...)
 {
@@ -77,36 +89,61 @@ static void split(struct text *t, const char *line)
 	}
 }
 
-/* Find the line's directive and check its word count; k numbers it for once[]. */
+/* The row of a plain field whose directive is name, or NULL; *k numbers it. */
+static const struct conf_field *plain(const char *name, unsigned int *k)
+{
+	const struct conf_field *f;
+
+	for (*k = 0; *k < conf_fields_count; ++*k) {
+		f = &conf_fields[*k];
+		if (f->name && f->how != TX_H_OWN && !strcmp(f->name, name))
+			return f;
+	}
+	return NULL;
+}
+
+/*
+ * Find the line's directive and check its word count; k numbers it for once[].
+ * A plain field's takes one word, once; a flag none; a line of a list section
+ * one path (PATH) or any words (the rest), any number of times.
+ */
 static void directive(struct text *t)
 {
+	const struct conf_field *f;
 	const struct directive *d = NULL;
-	unsigned int n = t->nw - 1, i, k = 0;
+	unsigned int n = t->nw - 1, k, min = 1, max = 1, once = 1;
+	const char *name, *args;
 
-	for (i = 0; text_tables[i]; i++) {
-		for (d = text_tables[i]; d->name && strcmp(d->name, t->w[0].s); d++, k++)
-			;
-		if (d->name)
-			break;
-	}
-	if (!d->name)
+	if ((f = plain(t->w[0].s, &k))) {
+		name = f->name;
+		args = f->args;
+		if (f->how == TX_H_FLAG)
+			min = max = 0;
+		if (f->list)
+			once = 0, max = f->kind == RC_F_PATH ? 1 : MANY;
+	} else if ((d = tx_own(t->w[0].s, &k))) {
+		name = d->name;
+		args = d->args;
+		min = d->min, max = d->max, once = d->once;
+	} else {
 		tx_fail(t, t->w[0].col, "expected a directive (see docs/config-text.md), got %s",
 			tx_got(&t->w[0]));
+	}
 	if (k >= sizeof(t->once) / sizeof(t->once[0]))
 		tx_fail(t, t->w[0].col, "internal: once[] too small");
-	if (d->once && t->once[k])
-		tx_fail(t, t->w[0].col, "expected %s at most once (it is on line %u)", d->name,
+	if (once && t->once[k])
+		tx_fail(t, t->w[0].col, "expected %s at most once (it is on line %u)", name,
 			t->once[k]);
 	t->once[k] = t->line;
-	if (n < d->min)
-		tx_fail(t, t->end_col, "expected %s %s", d->name, d->args);
-	if (n > d->max)
-		tx_fail(t, t->w[d->max + 1].col, "expected the end of the line after %s %s, got %s",
-			d->name, d->args, tx_got(&t->w[d->max + 1]));
-	if (d->fn)
+	if (n < min)
+		tx_fail(t, t->end_col, "expected %s %s", name, args);
+	if (n > max)
+		tx_fail(t, t->w[max + 1].col, "expected the end of the line after %s %s, got %s",
+			name, args, tx_got(&t->w[max + 1]));
+	if (d)
 		d->fn(t, t->w + 1, n);
 	else
-		tx_set(t, d, t->w + 1, n);
+		tx_set(t, f, t->w + 1, n);
 }
 
 static void *grow(void *p, size_t *cap, size_t need, size_t size)

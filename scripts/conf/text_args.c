@@ -99,35 +99,45 @@ const struct word *tx_value(struct text *t, const struct word *a, unsigned int n
 	return &a[++*i];
 }
 
-void tx_set(struct text *t, const struct directive *d, const struct word *a, unsigned int n)
+/* A line of a strref list: one path, or the words joined (env's KEY=VALUE checked first). */
+static void list_line(struct text *t, const struct conf_field *f, const struct word *a,
+		      unsigned int n)
 {
-	unsigned char *rec = d->how >= H_PATHS ? tx_add(t, d->sec, t->w) : enc_one(t->e, d->sec);
+	__u32 *rec = f->kind == RC_F_ENV ? NULL : tx_add(t, f->sec, t->w);
+	__u32 v = f->kind == RC_F_PATH ? tx_path(t, a, 0) : tx_joined(t, a, n);
+	const char *s = enc_get(t->e, v), *eq = strchr(s, '=');
+
+	if (f->kind == RC_F_ENV && (!eq || eq == s))
+		tx_fail(t, a->col, "expected KEY=VALUE, got %s", tx_got(a));
+	if (!rec)
+		rec = tx_add(t, f->sec, t->w);
+	*rec = v;
+}
+
+void tx_set(struct text *t, const struct conf_field *f, const struct word *a, unsigned int n)
+{
+	unsigned char *rec;
 	__u32 v = 0;
 
-	switch (d->how) {
-	case H_KEYWORD:
-		v = tx_keyword(t, a, d->what);
+	if (f->list) {
+		list_line(t, f, a, n);
+		return;
+	}
+	rec = enc_one(t->e, f->sec);
+	switch (f->how) {
+	case TX_H_KEY:
+		v = tx_keyword(t, a, f->what);
 		break;
-	case H_NUM:
-	case H_NUM_SET:
-		v = (__u32)tx_number(t, a, d->arg, d->what);
+	case TX_H_NUM:
+		v = (__u32)tx_number(t, a, f->arg, f->what);
 		break;
-	case H_STR:
-		v = tx_str(t, a);
+	case TX_H_VALUE:
+		v = f->kind == RC_F_STR ? tx_str(t, a) : tx_path(t, a, f->kind == RC_F_PATH0);
 		break;
-	case H_PATH0:
-		v = tx_path(t, a, 1);
-		break;
-	case H_FLAG:
-		memcpy(&v, rec + d->off, d->size);
-		v |= d->arg;
-		break;
-	case H_PATHS:
-		v = tx_path(t, a, 0);
-		break;
-	case H_LINES:
-		v = tx_joined(t, a, n);
+	case TX_H_FLAG:
+		memcpy(&v, rec + f->off, f->size);
+		v |= f->arg;
 		break;
 	}
-	memcpy(rec + d->off, &v, d->size);
+	memcpy(rec + f->off, &v, f->size);
 }

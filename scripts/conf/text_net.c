@@ -178,6 +178,7 @@ static void d_route(struct text *t, const struct word *a, unsigned int n)
 			fam == AF_INET ? "IPv4" : "IPv6", fam == AF_INET ? "IPv4" : "IPv6", tx_got(via));
 	r->family = fam;
 }
+
 const struct directive text_net[] = {
 	FN("link", "NAME|mac=MAC [rename NEW] [mtu N] [up]", d_link, 1, 6, 0),
 	FN("addr", "LINK ADDRESS/PREFIX [nodad]", d_addr, 2, 3, 0),

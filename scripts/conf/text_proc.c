@@ -1,22 +1,12 @@
 // SPDX-License-Identifier: MIT
-/* Directives for the init and the workload's process: mode, argv, env, identity, caps, rlimits. */
+/* Directives with their own code for the process: argv, user, group, groups, umask, oom, caps, rlimits. */
 #include <string.h>
 #include "textp.h"
-
 
 static struct rc_process *proc(struct text *t)
 {
 	return enc_one(t->e, RC_SEC_PROCESS);
 }
-
-
-
-
-
-
-
-
-
 
 static void d_argv(struct text *t, const struct word *a, unsigned int n)
 {
@@ -30,18 +20,6 @@ static void d_argv(struct text *t, const struct word *a, unsigned int n)
 	for (i = 0; i < n; i++)
 		*(__u32 *)tx_add(t, RC_SEC_ARGV, &a[i]) = tx_str(t, &a[i]);
 }
-
-/* KEY=VALUE: the words of the line joined by single spaces, like resolv and hosts. */
-static void d_env(struct text *t, const struct word *a, unsigned int n)
-{
-	__u32 id = tx_joined(t, a, n);
-	const char *s = enc_get(t->e, id), *eq = strchr(s, '=');
-
-	if (!eq || eq == s)
-		tx_fail(t, a->col, "expected KEY=VALUE, got %s", tx_got(a));
-	*(__u32 *)tx_add(t, RC_SEC_ENV, t->w) = id;
-}
-
 
 /* user and group: a number sets the id and its flag, anything else is a name. */
 static void id_or_name(struct text *t, const struct word *a, __u32 *id, __u32 *name,
@@ -110,12 +88,6 @@ static void d_oom(struct text *t, const struct word *a, unsigned int n)
 	p->flags |= RC_PROC_OOM;
 }
 
-
-
-
-
-
-
 static void d_caps(struct text *t, const struct word *a, unsigned int n)
 {
 	struct rc_caps *c = enc_one(t->e, RC_SEC_CAPS);
@@ -169,30 +141,12 @@ static void d_rlimit(struct text *t, const struct word *a, unsigned int n)
 }
 
 const struct directive text_proc[] = {
-	SET("mode", "auto|vm|container|subreaper|exec", H_KEYWORD, INIT, rc_init, mode, 0, &mode_names),
-	SET("verbose", "0..2", H_NUM, INIT, rc_init, verbosity, 2, "a verbosity 0..2"),
-	SET("shutdown", "poweroff|reboot|halt", H_KEYWORD, INIT, rc_init, shutdown, 0, &shutdown_names),
-	SET("grace", "MILLISECONDS", H_NUM, INIT, rc_init, grace_ms, 0xffffffffu,
-	    "milliseconds 0..4294967295"),
-	SET("rootfs", "PATH", H_PATH0, INIT, rc_init, rootfs, 0, NULL),
-	SET_FLAG("root-readonly", INIT, rc_init, RC_INIT_ROOT_READONLY),
-	SET_FLAG("default-masks", INIT, rc_init, RC_INIT_DEFAULT_MASKS),
-	SET("console", "PATH", H_PATH0, INIT, rc_init, console, 0, NULL),
-	SET("sync-fd", "FD", H_NUM_SET, INIT, rc_init, sync_fd, 1023, "an fd number 0..1023"),
 	FN("argv", "WORD...", d_argv, 1, MANY, 1),
-	{ "env", "KEY=VALUE", d_env, 1, MANY, 0, H_LINES, RC_SEC_ENV, 0, 4, 0, NULL, NULL },
-	SET("cwd", "PATH", H_PATH0, PROCESS, rc_process, cwd, 0, NULL),
-	FN_SHOW("user", "UID|NAME", d_user, PROCESS, RC_PROC_UID, dump_id),
-	FN_SHOW("group", "GID|NAME", d_group, PROCESS, RC_PROC_GID, dump_id),
+	FN_SHOW("user", "UID|NAME", d_user, RC_PROC_UID, dump_id),
+	FN_SHOW("group", "GID|NAME", d_group, RC_PROC_GID, dump_id),
 	FN("groups", "GID...", d_groups, 1, MANY, 0),
-	FN_SHOW("umask", "OCTAL", d_umask, PROCESS, 0, dump_umask),
-	FN_SHOW("oom-score-adj", "-1000..1000", d_oom, PROCESS, 0, dump_oom),
-	SET_FLAG("terminal", PROCESS, rc_process, RC_PROC_TERMINAL),
-	SET_FLAG("no-new-privileges", PROCESS, rc_process, RC_PROC_NO_NEW_PRIVS),
-	SET("hostname", "NAME", H_STR, PROCESS, rc_process, hostname, 0, NULL),
-	SET("domainname", "NAME", H_STR, PROCESS, rc_process, domainname, 0, NULL),
-	SET("apparmor", "PROFILE", H_STR, PROCESS, rc_process, apparmor, 0, NULL),
-	SET("selinux", "LABEL", H_STR, PROCESS, rc_process, selinux, 0, NULL),
+	FN_SHOW("umask", "OCTAL", d_umask, 0, dump_umask),
+	FN_SHOW("oom-score-adj", "-1000..1000", d_oom, 0, dump_oom),
 	FN("caps", "bounding|effective|permitted|inheritable|ambient [CAP...]", d_caps, 1, MANY, 0),
 	FN("rlimit", "NAME SOFT HARD", d_rlimit, 3, 3, 0),
 	FN(NULL, NULL, NULL, 0, 0, 0),

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Directives for the workload's world: mounts, paths, sysctls, modules, files, namespaces. */
+/* Directives with their own code for the workload's world: mounts, sysctls, modules, namespaces. */
 #include <string.h>
 #include <linux/mount.h>
 #include "textp.h"
@@ -61,8 +61,6 @@ static void d_mount(struct text *t, const struct word *a, unsigned int n)
 			drop, tx_got(&a[3]));
 }
 
-
-
 static void d_sysctl(struct text *t, const struct word *a, unsigned int n)
 {
 	struct rc_sysctl *s = tx_add(t, RC_SEC_SYSCTLS, t->w);
@@ -81,8 +79,6 @@ static void d_module(struct text *t, const struct word *a, unsigned int n)
 	m->params = tx_joined(t, a + 1, n - 1);
 }
 
-
-
 static void d_namespace(struct text *t, const struct word *a, unsigned int n)
 {
 	const struct nstype *ns = ns_by_name(a->s);
@@ -95,14 +91,11 @@ static void d_namespace(struct text *t, const struct word *a, unsigned int n)
 	r->type = ns->flag;
 	r->path = n > 1 ? tx_path(t, &a[1], 1) : 0;
 }
+
 const struct directive text_setup[] = {
 	FN("mount", "SOURCE TARGET TYPE [OPTIONS]", d_mount, 3, 4, 0),
-	LIST("masked", "PATH", H_PATHS, MASKED, 1),
-	LIST("readonly", "PATH", H_PATHS, READONLY, 1),
 	FN("sysctl", "KEY VALUE", d_sysctl, 2, MANY, 0),
 	FN("module", "PATH [PARAMS...]", d_module, 1, MANY, 0),
-	LIST("resolv", "LINE", H_LINES, RESOLV, MANY),
-	LIST("hosts", "LINE", H_LINES, HOSTS, MANY),
 	FN("namespace", "mount|uts|ipc|net|pid|user|cgroup|time [PATH]", d_namespace, 1, 2, 0),
 	FN(NULL, NULL, NULL, 0, 0, 0),
 };

@@ -4,6 +4,7 @@
 #define CONF_TEXTP_H
 
 #include <setjmp.h>
+#include "fields.h"
 #include "names.h"
 #include "text.h"
 
@@ -24,51 +25,29 @@ struct text {
 	size_t line_cap, buf_cap, w_cap;
 	struct word *w;			/* w[0] is the directive */
 	unsigned int nw;
-	unsigned int once[64];		/* line a once-only directive was first on */
+	unsigned int once[128];		/* line a once-only directive was first on */
 	unsigned int capset[5];		/* line each capability set was given on */
 	unsigned int rlimit[RC_RLIMIT_LAST + 1];
 };
 
-/* How a directive without fn reads its words into a field, and dump prints it. */
-enum how {
-	H_FN,		/* fn reads, show prints (if there is a show) */
-	H_KEYWORD,	/* __u8, one of *what (a struct names) */
-	H_NUM,		/* a number up to arg; what says what it is */
-	H_NUM_SET,	/* the same, not printed when RC_NONE */
-	H_STR,		/* a strref, not printed when "" */
-	H_PATH0,	/* the same, "" or an absolute path */
-	H_FLAG,		/* bit arg of the field; no words */
-	H_PATHS,	/* a strref list: one absolute path a line */
-	H_LINES,	/* a strref list: the words joined a line */
-};
-
-/* A directive: its words after the name are a[0..n-1], min <= n <= max. */
+/*
+ * A directive with its own code (conf_format.h says which and why): its words
+ * after the name are a[0..n-1], min <= n <= max, read by fn. The directives of
+ * plain fields are the TX columns of conf_format.h's rows (fields.h).
+ */
 struct directive {
 	const char *name, *args;
 	void (*fn)(struct text *t, const struct word *a, unsigned int n);
 	unsigned int min, max, once;
-	unsigned char how, sec, off, size;	/* the field of the section's record */
 	unsigned int arg;
-	const void *what;
-	/* dump, for fields how does not print: whether it printed a line */
+	/* dump, at the TX_OWN row of this name: whether it printed a line */
 	int (*show)(const struct enc *e, FILE *o, const struct directive *d, const void *rec);
 };
 
 /* Words read by fn, printed by dump's own code. */
-#define FN(name, args, fn, min, max, once) \
-	{ name, args, fn, min, max, once, H_FN, 0, 0, 0, 0, NULL, NULL }
-/* One word read by fn into the singleton section sec, printed by show. */
-#define FN_SHOW(name, args, fn, sec, arg, show) \
-	{ name, args, fn, 1, 1, 1, H_FN, RC_SEC_##sec, 0, 0, arg, NULL, show }
-#define FIELD(T, f)	__builtin_offsetof(struct T, f), sizeof(((struct T *)0)->f)
-/* One word into field f of the singleton section sec. */
-#define SET(name, args, how, sec, T, f, arg, what) \
-	{ name, args, NULL, 1, 1, 1, how, RC_SEC_##sec, FIELD(T, f), arg, what, NULL }
-#define SET_FLAG(name, sec, T, bit) \
-	{ name, "", NULL, 0, 0, 1, H_FLAG, RC_SEC_##sec, FIELD(T, flags), bit, NULL, NULL }
-/* A line of a strref list section. */
-#define LIST(name, args, how, sec, max) \
-	{ name, args, NULL, 1, max, 0, how, RC_SEC_##sec, 0, 4, 0, NULL, NULL }
+#define FN(name, args, fn, min, max, once)	{ name, args, fn, min, max, once, 0, NULL }
+/* One word read by fn, printed by show where conf_format.h's TX_OWN row is. */
+#define FN_SHOW(name, args, fn, arg, show)	{ name, args, fn, 1, 1, 1, arg, show }
 
 /* What dump prints of the directives with a show (dump.c). */
 int dump_id(const struct enc *e, FILE *o, const struct directive *d, const void *rec);
@@ -77,11 +56,11 @@ int dump_oom(const struct enc *e, FILE *o, const struct directive *d, const void
 
 /* NULL-terminated, by concern: text_proc.c, text_setup.c, text_net.c. */
 extern const struct directive text_proc[], text_setup[], text_net[];
-/* All three, NULL-terminated. */
-extern const struct directive *const text_tables[];
+/* The directive with its own code called name, or NULL; *k numbers it after the rows. */
+const struct directive *tx_own(const char *name, unsigned int *k);
 
-/* What a directive without fn does (see enum how). */
-void tx_set(struct text *t, const struct directive *d, const struct word *a, unsigned int n);
+/* What the directive of a plain field does with its words (TX in conf_format.h). */
+void tx_set(struct text *t, const struct conf_field *f, const struct word *a, unsigned int n);
 
 /* "FILE:LINE:COL: " and the message into t->err, then back to text_parse. */
 __attribute__((noreturn, format(printf, 3, 4)))

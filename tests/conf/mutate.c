@@ -6,7 +6,6 @@
 #include "../../init/conf_format.h"
 #include "../../sys/crc32c.h"
 
-#define CRC_START	16	/* the checksum covers bytes [16, total_len) */
 #define RANDOM_MUTANTS	24	/* byte-level mutants per input, after the per-section ones */
 #define TYPE_UNKNOWN	0x7e	/* a section type no reader knows */
 
@@ -48,7 +47,7 @@ static void save(const char *dir, const char *name)
 	FILE *f;
 
 	hdr()->total_len = (__u32)in_len;
-	hdr()->crc32c = crc32c(out + CRC_START, in_len - CRC_START);
+	hdr()->crc32c = crc32c(out + RC_CRC_START, in_len - RC_CRC_START);
 	snprintf(path, sizeof(path), "%s/%s.bin", dir, name);
 	f = fopen(path, "wb");
 	if (!f || fwrite(out, 1, in_len, f) != in_len || fclose(f))
@@ -79,7 +78,7 @@ static void noargv(const char *dst)
 		die("noargv", "the blob has no argv section");
 	sec(i)->count = 0;
 	sec(i)->length = 0;
-	hdr()->crc32c = crc32c(out + CRC_START, in_len - CRC_START);
+	hdr()->crc32c = crc32c(out + RC_CRC_START, in_len - RC_CRC_START);
 	f = fopen(dst, "wb");
 	if (!f || fwrite(out, 1, in_len, f) != in_len || fclose(f))
 		die(dst, "cannot write");
@@ -147,13 +146,13 @@ static void all(const char *dir, const char *prefix, unsigned int seed)
 	for (i = 0; i < RANDOM_MUTANTS; i++) {
 		memcpy(out, in, in_len);
 		for (k = 0; k <= rnd(&seed) % 3; k++) {
-			pos = CRC_START + 4 + rnd(&seed) % (unsigned int)(in_len - CRC_START - 4);
+			pos = RC_CRC_START + 4 + rnd(&seed) % (unsigned int)(in_len - RC_CRC_START - 4);
 			if (i % 2) {
 				out[pos] = (unsigned char)rnd(&seed);
 				continue;
 			}
 			pos &= ~3u;
-			if (pos + 4 > in_len || pos < CRC_START + 4)
+			if (pos + 4 > in_len || pos < RC_CRC_START + 4)
 				continue;
 			v = interesting[rnd(&seed) % (sizeof(interesting) / sizeof(interesting[0]))];
 			memcpy(out + pos, &v, 4);

@@ -10,7 +10,6 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
 RI=$top/build/x86_64/rawinit
 CONF=$top/build/host/rawinit-conf
-PARENT=$top/build/host/netparent
 BB=/bin/busybox
 T=$(mktemp -d)
 L=rwl$$
@@ -52,7 +51,7 @@ setup="ip link add rwh$$ type veth peer name $tmp &&
 	ip link add rwh2$$ type veth peer name rwq$$ address 02:52:49:00:00:02 &&
 	ip link set rwh2$$ netns $L && ip link set rwq$$ netns \$CHILD"
 # rawinit runs in its own mount namespace so its /etc/resolv.conf is private.
-"$PARENT" "$setup" -- /usr/bin/unshare --mount sh -c \
+"$PARENT" sync "$setup" -- /usr/bin/unshare --mount sh -c \
 	"mount -t tmpfs none /etc && exec $RI -c $T/net.bin" >"$T/out" 2>&1
 rc=$?
 sleep 0.2
@@ -101,6 +100,6 @@ bad "net: an unreachable gateway gives the kernel's reason, and nothing runs" \
 	"route default via 10.123.0.1"
 
 # A parent that gives up (closes the socket without the go-ahead) stops everything.
-NETPARENT_GIVE_UP=1 "$PARENT" "exit 0" -- "$RI" -c "$T/net.bin" >"$T/giveup" 2>&1
+"$PARENT" sync -g "exit 0" -- "$RI" -c "$T/net.bin" >"$T/giveup" 2>&1
 check "net: no go-ahead from the parent means no workload (status 111)" [ $? = 111 ]
 check "net: ... and the one line says so" grep -qx "rawinit: sync: parent: EPIPE (32)" "$T/giveup"

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # The whole namespace-init sequence in one run on the host: sync, network, mounts, names, credentials.
 #
-# A runtime-like parent (build/host/netparent) gives rawinit a fresh network namespace and a
+# A runtime-like parent (build/host/parent sync) gives rawinit a fresh network namespace and a
 # sync socket on fd 3; unshare adds mount, pid, uts and ipc namespaces, so rawinit is PID 1
 # of them (container mode). The parent moves a veth peer in, then says go. rawinit renames
 # it, builds the new root (a busybox tree), pivots, seals it, drops to a named user with
@@ -12,7 +12,6 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
 RI=${RI:-$top/build/x86_64/rawinit}
 CONF=$top/build/host/rawinit-conf
-PARENT=$top/build/host/netparent
 BB=/bin/busybox
 T=$(mktemp -d)
 R=$T/root
@@ -77,7 +76,7 @@ EOS
 ip netns add $L
 setup="ip link add rwf2$$ type veth peer name tmp$$ && ip link set rwf2$$ netns $L &&
 	ip link set tmp$$ netns \$CHILD"
-"$PARENT" "$setup" -- /usr/bin/unshare --mount --pid --uts --ipc --fork "$RI" -c "$T/full.bin" \
+"$PARENT" sync "$setup" -- /usr/bin/unshare --mount --pid --uts --ipc --fork "$RI" -c "$T/full.bin" \
 	>"$T/out" 2>&1
 rc=$?
 has() { grep -qxF -- "$1" "$T/out"; }

@@ -2,19 +2,18 @@
 # SPDX-License-Identifier: MIT
 # Namespace tests (root): /etc files written only into real files, proc and sysfs never on a symlink, masks never skipped.
 #
-# Each run is rawinit as PID 1 of fresh namespaces (tests/ns/nsparent.c) with a busybox
+# Each run is rawinit as PID 1 of fresh namespaces (tests/host/parent.c, ns) with a busybox
 # rootfs, as in rootfs.sh. The race: a writer on the host (tests/ns/procswap.c) swaps the
 # rootfs's proc directory for a symlink and back while rawinit mounts and seals, over and
 # over; RACE_RUNS=N runs (150 by default), bounded by RACE_SECONDS (120).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-NSP=$top/build/host/nsparent
 SWAP=$top/build/host/procswap
 T=$(mktemp -d)
 R=$T/rootfs
 RAN='echo the workload ran'
-[ -x "$SWAP" ] || make -s -C "$top" build/host/procswap build/host/nsparent >&2
+[ -x "$SWAP" ] || make -s -C "$top" build/host/procswap build/host/parent >&2
 
 . "$top/tests/ns/nslib.sh"
 trap cleanup EXIT
@@ -22,7 +21,7 @@ trap cleanup EXIT
 # run NAME SCRIPT: rawinit with config NAME (bounded: a FIFO could block it) and the
 # workload `sh -c SCRIPT`; output in $T/out, status in $rc.
 run() {
-	timeout 20 "$NSP" "$RI" -c "$T/$1.bin" -- /bin/sh -c "$2" >"$T/out" 2>&1
+	timeout 20 "$PARENT" ns -- "$RI" -c "$T/$1.bin" -- /bin/sh -c "$2" >"$T/out" 2>&1
 	rc=$?
 }
 has() { grep -qxF -- "$1" "$T/out"; }

@@ -2,14 +2,13 @@
 # SPDX-License-Identifier: MIT
 # Namespace tests (root): a busybox rootfs with runc's default mounts, masks and sysctls; attacks; faults.
 #
-# Each run is `nsparent [-U] INIT -c CONF.bin -- /bin/sh -c SCRIPT`: INIT as PID 1 of fresh
+# Each run is `parent ns [-U] -- INIT -c CONF.bin -- /bin/sh -c SCRIPT`: INIT as PID 1 of fresh
 # mount, pid, uts, ipc and net namespaces (container mode), with a workload that reports
 # what it sees. INIT is rawinit (RI=... to try another build).
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
 RI=${RI:-$top/build/x86_64/rawinit}
-NSP=$top/build/host/nsparent
 CONF=$top/build/host/rawinit-conf
 BB=/bin/busybox
 T=$(mktemp -d)
@@ -29,7 +28,7 @@ conf() {
 run() {
 	u=
 	if [ "$1" = -U ]; then u=-U; shift; fi
-	"$NSP" $u "$RI" -c "$T/$1.bin" -- /bin/sh -c "$2" >"$T/out" 2>&1
+	"$PARENT" ns $u -- "$RI" -c "$T/$1.bin" -- /bin/sh -c "$2" >"$T/out" 2>&1
 	rc=$?
 }
 has() { grep -qxF -- "$1" "$T/out"; }
@@ -184,7 +183,7 @@ check "host: the host's mounts are unchanged" [ "$(host_mounts)" = "$host_mounts
 mkdir -p "$T/sharedfs"
 cat >"$T/shared.sh" <<EOF
 mount -t tmpfs tmpfs "$T/sharedfs" && mount --make-shared "$T/sharedfs" &&
-cp -a "$R" "$T/sharedfs/rootfs" && "$NSP" "$RI" -c "$T/shared.bin" -- /bin/sh -c "$RAN" &&
+cp -a "$R" "$T/sharedfs/rootfs" && "$PARENT" ns -- "$RI" -c "$T/shared.bin" -- /bin/sh -c "$RAN" &&
 grep -F " $T/sharedfs" /proc/self/mountinfo | cut -d' ' -f5
 EOF
 conf shared <<EOF

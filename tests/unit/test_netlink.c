@@ -4,24 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../../sys/netlink.h"
-
-static int failed, passed;
-
-static void expect_why(int cond, const char *name, const char *why)
-{
-	if (cond) {
-		printf("ok - unit %s\n", name);
-		passed++;
-	} else {
-		printf("FAIL - unit %s: %s\n", name, why);
-		failed++;
-	}
-}
-
-static void expect(int cond, const char *name)
-{
-	expect_why(cond, name, "condition false");
-}
+#include "check.h"
 
 /* r == 0 and the built message is exactly want[]; the reason names the first difference. */
 static void expect_bytes(int r, const struct nl_msg *m, const unsigned char *want,
@@ -738,5 +721,5 @@ int main(void)
 	test_errors();
 	test_exchange();
 	test_link_parse();
-	return failed != 0;
+	return check_done();
 }

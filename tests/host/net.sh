@@ -8,9 +8,6 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-RI=$top/build/x86_64/rawinit
-CONF=$top/build/host/rawinit-conf
-BB=/bin/busybox
 T=$(mktemp -d)
 L=rwl$$
 tmp=rwp$$
@@ -69,7 +66,7 @@ check "net: the IPv4 default route goes via the gateway on eth0" out '^default v
 check "net: the IPv6 static route has its gateway and metric" out '^fd98::/64 via fd99::1 dev eth0 .*metric 50'
 check "net: a line sent over TCP from the workload reaches the listener" \
 	grep -qx "hello over tcp from rawinit" "$T/got"
-check "net: the workload's status is rawinit's" [ "$rc" = 0 ]
+check "net: the workload's status is rawinit's" sh -c "[ $rc = 0 ] && grep -qx sent '$T/out'"
 
 # Bad input: one clear line naming the object and the kernel's reason; no workload.
 # Each wanted line is an ERE: the kernel's wording and errno vary a little by version.

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz boot demo}
+suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz boot demo harness}
 log=${TEST_LOG:-$top/build/test-results.txt}
 : >"$log"
 
@@ -56,6 +56,7 @@ for s in $suites; do
 	hygiene) run_suite hygiene sh -c 'sh tests/host/hygiene.sh; sh tests/host/pid1.sh; sh tests/host/hardening.sh' ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
+	harness) run_suite harness sh tests/host/harness.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;
 	esac
 done

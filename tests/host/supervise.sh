@@ -62,11 +62,15 @@ check "subreaper: a process ignoring SIGTERM is killed after the grace period" \
 # Each forwarded signal sent to rawinit reaches the workload, which traps it.
 for s in TERM INT HUP QUIT USR1 USR2 WINCH CONT; do
 	rm -f "$T/ready"
-	"$RI" -- $BB sh -c "trap 'exit 9' $s; touch $T/ready; while :; do $BB sleep 0.05; done" &
+	"$RI" -- $BB sh -c "trap 'exit 9' $s; echo \$\$ >$T/ready; while :; do $BB sleep 0.05; done" &
 	pid=$!
 	i=0
-	while [ ! -e "$T/ready" ] && [ $i -lt 100 ]; do $BB sleep 0.05; i=$((i + 1)); done
+	while [ ! -s "$T/ready" ] && [ $i -lt 100 ]; do $BB sleep 0.05; i=$((i + 1)); done
 	kill -s "$s" "$pid"
+	# A workload the signal never reaches loops on: after 5 s, end both (a failure, not a hang).
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do $BB sleep 0.05; i=$((i + 1)); done
+	[ $i -lt 100 ] || kill -KILL "$pid" $(cat "$T/ready") 2>/dev/null
 	wait "$pid"
 	check "subreaper: SIG$s sent to rawinit is forwarded to the workload" [ $? = 9 ]
 done

@@ -10,7 +10,7 @@
 # through `rawinit-conf oci` (its linux.namespaces dropped: the parent makes them; its
 # linux.resources too: a device cgroup rule rawinit refuses until it makes cgroups)
 # plus a veth peer renamed eth0, an address and a default route. rawinit is started by
-# build/bench/ns_start as PID 1 of new mount, pid, uts and ipc namespaces, inside a
+# build/host/parent ns -t as PID 1 of new mount, pid, uts and ipc namespaces, inside a
 # per-run net namespace holding the veth peer. Needs root; run.sh builds the helpers.
 # NSI_ROUNDS=n sets rawinit's timed runs per mode (20), NSI_RT_ROUNDS=n runc's and crun's (10).
 set -eu
@@ -20,7 +20,7 @@ ROUNDS=${NSI_ROUNDS:-20}
 RT_ROUNDS=${NSI_RT_ROUNDS:-10}
 RI=$PWD/build/x86_64/rawinit
 CONF=$PWD/build/host/rawinit-conf
-NSS=$PWD/build/bench/ns_start
+NSS=$PWD/build/host/parent
 TIMER=$PWD/build/bench/spawn_time
 BB=/bin/busybox
 P=rwi$$				# netns names: ${P}h the holder, ${P}TAG one per run; container ids
@@ -129,8 +129,8 @@ count() {
 }
 mkns s1
 mkns s2
-in_ns s1 strace -f -qq -o "$TMP/exec.strace" "$NSS" -k "$RI" -c "$TMP/exec_q.bin" >/dev/null
-in_ns s2 strace -f -qq -o "$TMP/cont.strace" "$NSS" -k "$RI" -c "$TMP/cont_q.bin" >/dev/null
+in_ns s1 strace -f -qq -o "$TMP/exec.strace" "$NSS" ns -t -k -- "$RI" -c "$TMP/exec_q.bin" >/dev/null
+in_ns s2 strace -f -qq -o "$TMP/cont.strace" "$NSS" ns -t -k -- "$RI" -c "$TMP/cont_q.bin" >/dev/null
 set -- $(count "$TMP/exec.strace" "execve(\"$RI\"") $(count "$TMP/cont.strace" "execve(\"$RI\"")
 ri_exec=$1 ri_cont=$3
 strace -f -qq -o "$TMP/runc.strace" runc run --bundle "$B" ${P}r >/dev/null 2>&1 || true
@@ -150,15 +150,15 @@ else
 fi
 
 # rawinit, untraced: each run in a netns of its own, all made first, then a second's
-# pause. ns_start stamps CLOCK_MONOTONIC just before it execs rawinit; the workload
+# pause. parent ns -t stamps CLOCK_MONOTONIC just before it execs rawinit; the workload
 # stamps it at its first instruction. A third variant execs /bin/stamp straight from
-# ns_start: one execve of the workload, subtracted from rawinit's span. Rounds rotate.
+# the parent: one execve of the workload, subtracted from rawinit's span. Rounds rotate.
 i=1
 while [ $i -le "$ROUNDS" ]; do mkns e$i; mkns c$i; i=$((i + 1)); done
 sleep 1
 # run TAG BLOB: one rawinit run; "span_us wall_ms timeline_us" appended to $TMP/TAG.
 run() {
-	in_ns $1$i "$NSS" -k "$RI" -c "$TMP/$2.bin" 2>"$TMP/err" >"$TMP/out" ||
+	in_ns $1$i "$NSS" ns -t -k -- "$RI" -c "$TMP/$2.bin" 2>"$TMP/err" >"$TMP/out" ||
 		echo "bench: ns_init: rawinit $2 run $i failed: $(head -n 1 "$TMP/err")" >&2
 	t=$(sed -n -e 's/^rawinit: \[ *\([0-9.]*\)\] config: .*/\1/p' \
 		   -e 's/^rawinit: \[ *\([0-9.]*\)\] \(exec\|spawn\): .*/\1/p' "$TMP/err" |
@@ -172,7 +172,7 @@ while [ $i -le "$ROUNDS" ]; do
 		case $v in
 		e) run e exec_v ;;
 		c) run c cont_v ;;
-		b) "$NSS" "$R/bin/stamp" | tr '\n' ' ' |
+		b) "$NSS" ns -t -- "$R/bin/stamp" | tr '\n' ' ' |
 			awk '{ printf "%.0f %.3f\n", ($1 - $2) / 1e3, $3 / 1e6 }' >>"$TMP/b" ;;
 		esac
 	done
@@ -207,7 +207,7 @@ echo "The job, the same for all: $mounts mounts (runc spec's 7 and a tmpfs on /r
      "user 1000 with groups 1000 and 29, runc's 3 capabilities in all 5 sets, no-new-privileges;" \
      "rawinit also renames a veth peer to eth0, brings it and lo up, adds 10.99.0.2/24 and a default route" \
      "(runc and crun only bring lo up). Workload: /bin/stamp (bench/stamp.c)." \
-     "One execve of it from ns_start, subtracted from the untraced span: $base µs median" \
+     "One execve of it from the test parent, subtracted from the untraced span: $base µs median" \
      "(p10–p90 $(awk '{ print $1 }' "$TMP/b" | stats | sed 's/.*(//; s/)//'))."
 echo
 s=$(awk '{ print $1 - b }' b="$base" "$TMP/e" | med)

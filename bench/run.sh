@@ -23,19 +23,11 @@ catatonit:/usr/bin/catatonit dumb-init:/usr/bin/dumb-init"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT INT TERM
 
-# The timer is host C, rebuilt only when its source changes.
-if [ ! -x $TIMER ] || [ bench/spawn_time.c -nt $TIMER ]; then
-	mkdir -p build/bench
-	gcc -O2 -Wall -Wextra -Werror bench/spawn_time.c -o $TIMER
-fi
-# The namespace-init helpers: the starter, and the workload (static, no libc).
-if [ ! -x build/bench/ns_start ] || [ bench/ns_start.c -nt build/bench/ns_start ]; then
-	gcc -O2 -Wall -Wextra -Werror bench/ns_start.c -o build/bench/ns_start
-fi
-if [ ! -x build/bench/stamp ] || [ bench/stamp.c -nt build/bench/stamp ]; then
-	gcc -O2 -Wall -Wextra -Werror -static -nostdlib -fno-stack-protector -fno-pie -no-pie \
-		bench/stamp.c -o build/bench/stamp
-fi
+# The helpers (the timer, the decoder timer, the stamp workload, the test parent) are the
+# Makefile's: `make bench` builds them first.
+for h in $TIMER build/bench/conf_time build/bench/stamp build/host/parent; do
+	[ -x $h ] || { echo "bench: $h is missing: run make bench" >&2; exit 1; }
+done
 
 # The inits present on this machine, one "name path" per line; missing peers print n/a.
 for e in $INITS; do
@@ -99,8 +91,8 @@ table >"$TMP/table"
 
 # The config decoder: its bytes in each init (symbol sizes from the unstripped .elf:
 # text, rodata and data, not .bss), and the time to validate a maximum-size config.
-# The timer is host C around the init's own decoder source, built -Os with the
-# init's arch/ header (so CRC32C uses the CPU's instruction, as in the init).
+# The timer is host C around the init's own decoder source, built -Os (the Makefile's
+# build/bench/conf_time) with the init's arch/ header, as in the init.
 DECODER='conf_decode|fail|check_layout|check_str|check_field|packed_at|messages|field_rules|field_names|field_bounds|sec_rules|sec_names'
 CRC='crc32c|crc32c_init'
 LOADER='conf_load|read_all|read_path|env_value|config_apply|take_init|set_name|strvec|shutdown_cmds|rawinit_note_desc'
@@ -108,8 +100,6 @@ symbytes() {
 	${2}nm -S --size-sort "$1" | awk -v re="^($3)(\\..*)?$" '$3 !~ /^[bB]$/ && $4 ~ re { print $2 }' |
 		{ n=0; while read -r h; do n=$((n + 0x$h)); done; echo $n; }
 }
-gcc -Os -Wall -Wextra -Iarch/x86_64 bench/conf_time.c init/conf_decode.c sys/crc32c.c sys/fmt.c \
-	-o build/bench/conf_time
 set -- $(build/bench/conf_time)
 conf_bytes=$1 conf_med=$2 conf_p10=$3 conf_p90=$4
 {
@@ -192,9 +182,9 @@ cp "$OUT" "$OUT.old" 2>/dev/null || : >"$OUT.old"
 	echo "sh scripts/qemu.sh ISA IMAGE 60 -- -v"
 	echo "sh scripts/qemu.sh ISA IMAGE 60 rdinit=/bench-init.sh"
 	echo "# namespace init: one fresh netns per rawinit run holding the veth peer rwtmp0"
-	echo "ip netns exec NS strace -f -qq -o FILE build/bench/ns_start -k rawinit -c exec.bin"
-	echo "ip netns exec NS build/bench/ns_start -k rawinit -c exec-v.bin   # stamps; -v timeline on stderr"
-	echo "build/bench/ns_start ROOTFS/bin/stamp                           # one execve, the baseline"
+	echo "ip netns exec NS strace -f -qq -o FILE build/host/parent ns -t -k -- rawinit -c exec.bin"
+	echo "ip netns exec NS build/host/parent ns -t -k -- rawinit -c exec-v.bin   # stamps; -v timeline on stderr"
+	echo "build/host/parent ns -t -- ROOTFS/bin/stamp                        # one execve, the baseline"
 	echo "strace -f -qq -o FILE runc run --bundle B ID; $TIMER 10 2 runc run --bundle B ID"
 	echo "unshare -m sh -c 'mount -t tmpfs tmpfs /sys/fs/cgroup/unified && exec \"\$@\"' sh \\"
 	echo "	$TIMER 10 2 crun run --bundle B ID                       # and strace -f ... crun run"

@@ -67,13 +67,13 @@ int nl_msg_end(struct nl_msg *m);
  */
 int nl_req_link_up(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, int ifindex,
 		   int up);
-int nl_req_link_rename(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, int ifindex,
-		       const char *name);
-int nl_req_link_mtu(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, int ifindex,
-		    __u32 mtu);
-/* RTM_GETLINK of one link by name; the reply is one RTM_NEWLINK (or -ENODEV). */
+/*
+ * Rename, MTU and up in one RTM_NEWLINK: name NULL or mtu 0 leaves that
+ * attribute out; up 0 leaves the flags alone.
+ */
 int nl_req_link_set(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, int ifindex,
 		    const char *name, __u32 mtu, int up);
+/* RTM_GETLINK of one link by name; the reply is one RTM_NEWLINK (or -ENODEV). */
 int nl_req_link_get(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, const char *name);
 /* RTM_GETLINK dump of every link: RTM_NEWLINK parts ending in NLMSG_DONE. */
 int nl_req_link_dump(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq);

@@ -32,16 +32,6 @@ static int nl_name_ok(const char *name)
 	return n > 0 && n < IFNAMSIZ;
 }
 
-int nl_req_link_rename(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, int ifindex,
-		       const char *name)
-{
-	if (!nl_name_ok(name))
-		return -EINVAL;
-	nl_req_link(m, buf, cap, seq, ifindex, 0, 0);
-	nl_attr_str(m, IFLA_IFNAME, name);
-	return nl_msg_end(m);
-}
-
 /*
  * Rename, MTU and up in one RTM_NEWLINK: the kernel's do_setlink applies the
  * name, then the MTU, then the flags, so one round trip does what three would.
@@ -57,14 +47,6 @@ int nl_req_link_set(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, in
 		nl_attr_str(m, IFLA_IFNAME, name);
 	if (mtu)
 		nl_attr_u32(m, IFLA_MTU, mtu);
-	return nl_msg_end(m);
-}
-
-int nl_req_link_mtu(struct nl_msg *m, void *buf, unsigned int cap, __u32 seq, int ifindex,
-		    __u32 mtu)
-{
-	nl_req_link(m, buf, cap, seq, ifindex, 0, 0);
-	nl_attr_u32(m, IFLA_MTU, mtu);
 	return nl_msg_end(m);
 }
 

@@ -13,6 +13,8 @@ check() {
 # For the host suites that run the real init with compiled configs.
 RI=${RI:-$top/build/x86_64/rawinit}
 CONF=$top/build/host/rawinit-conf
+# The test parent (tests/host/parent.c): namespaces, a sync socket, dying parents, a pty.
+PARENT=$top/build/host/parent
 BB=/bin/busybox
 
 # conf NAME LINE...: compile the text lines into $T/NAME.bin (mode 644: readable after a uid change).

@@ -7,8 +7,8 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz boot demo}
-log=$top/build/test-results.txt
+suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz boot demo harness}
+log=${TEST_LOG:-$top/build/test-results.txt}
 : >"$log"
 
 run_suite() {
@@ -26,12 +26,28 @@ run_suite() {
 	printf '%s: %s ok, %s failed\n' "$name" "$oks" "$fails"
 }
 
+# Every unit test: build/host/test_NAME for each tests/unit/test_NAME.c (make test builds them).
+# One that is missing, crashes or ends badly without a FAIL line, or passes no case, fails here.
+units() {
+	for src in tests/unit/test_*.c; do
+		bin=build/host/$(basename "$src" .c)
+		"$bin" >"$log.unit" 2>&1
+		rc=$?
+		cat "$log.unit"
+		grep -q '^FAIL - ' "$log.unit" && continue
+		if [ $rc != 0 ] || ! grep -q '^ok - ' "$log.unit"; then
+			echo "FAIL - unit $bin: status $rc, no case failed, $(grep -c '^ok - ' "$log.unit") passed"
+		fi
+	done
+	rm -f "$log.unit"
+}
+
 for s in $suites; do
 	case $s in
-	unit) run_suite unit sh -c 'build/host/test_sys; build/host/test_conf; build/host/test_netlink; build/host/test_passwd' ;;
+	unit) run_suite unit units ;;
 	conf) run_suite conf sh tests/conf/run.sh ;;
 	fuzz) run_suite fuzz sh tests/fuzz/run.sh ;;
-	size) run_suite size sh tests/host/size.sh ;;
+	size) run_suite size sh -c 'sh tests/host/size.sh; sh tests/host/structure.sh' ;;
 	host) run_suite host sh tests/host/supervise.sh ;;
 	net) run_suite net sh tests/host/net.sh ;;
 	config) run_suite config sh tests/host/config.sh ;;
@@ -40,6 +56,7 @@ for s in $suites; do
 	hygiene) run_suite hygiene sh -c 'sh tests/host/hygiene.sh; sh tests/host/pid1.sh; sh tests/host/hardening.sh' ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
+	harness) run_suite harness sh tests/host/harness.sh ;;
 	*) echo "FAIL - suite $s: unknown" | tee -a "$log" ;;
 	esac
 done

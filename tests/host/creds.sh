@@ -40,8 +40,8 @@ run() {
 }
 # field KEY: the value of a /proc/self/status line, without the blanks ending it.
 field() { sed -n "s/^$1:$TAB//p" "$T/out" | sed 's/ *$//'; }
-# is KEY VALUE: the status line KEY has exactly VALUE.
-is() { [ "$(field "$1")" = "$2" ]; }
+# is KEY VALUE: the workload printed the status line KEY, and it has exactly VALUE.
+is() { grep -q "^$1:$TAB" "$T/out" && [ "$(field "$1")" = "$2" ]; }
 # limit NAME: "soft hard" of a /proc/self/limits line.
 limit() { awk -v n="$1" 'index($0, n) == 1 { s = substr($0, 27); split(s, f, " "); print f[1], f[2] }' "$T/out"; }
 # refused LINE: status 111, the output is exactly LINE, the workload did not run.
@@ -54,7 +54,7 @@ conf all "$SHOW" "user 1000" "group 1000" "groups 7 10" \
 	"caps inheritable kill net_bind_service" "caps effective chown" "caps ambient net_bind_service" \
 	"no-new-privileges" "umask 027" "oom-score-adj 500" "rlimit nofile 1024 4096" "rlimit core 0 0"
 run all
-check "creds: the workload runs (status 0)" [ "$rc" = 0 ]
+check "creds: the workload runs (status 0)" sh -c "[ $rc = 0 ] && grep -q '^Uid:' '$T/out'"
 check "creds: uid 1000 real, effective, saved and fs" is Uid "1000${TAB}1000${TAB}1000${TAB}1000"
 check "creds: gid 1000 real, effective, saved and fs" is Gid "1000${TAB}1000${TAB}1000${TAB}1000"
 check "creds: supplementary groups are exactly the configured ones" is Groups "7 10"

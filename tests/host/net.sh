@@ -8,10 +8,6 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-RI=$top/build/x86_64/rawinit
-CONF=$top/build/host/rawinit-conf
-PARENT=$top/build/host/netparent
-BB=/bin/busybox
 T=$(mktemp -d)
 L=rwl$$
 tmp=rwp$$
@@ -52,7 +48,7 @@ setup="ip link add rwh$$ type veth peer name $tmp &&
 	ip link add rwh2$$ type veth peer name rwq$$ address 02:52:49:00:00:02 &&
 	ip link set rwh2$$ netns $L && ip link set rwq$$ netns \$CHILD"
 # rawinit runs in its own mount namespace so its /etc/resolv.conf is private.
-"$PARENT" "$setup" -- /usr/bin/unshare --mount sh -c \
+"$PARENT" sync "$setup" -- /usr/bin/unshare --mount sh -c \
 	"mount -t tmpfs none /etc && exec $RI -c $T/net.bin" >"$T/out" 2>&1
 rc=$?
 sleep 0.2
@@ -70,7 +66,7 @@ check "net: the IPv4 default route goes via the gateway on eth0" out '^default v
 check "net: the IPv6 static route has its gateway and metric" out '^fd98::/64 via fd99::1 dev eth0 .*metric 50'
 check "net: a line sent over TCP from the workload reaches the listener" \
 	grep -qx "hello over tcp from rawinit" "$T/got"
-check "net: the workload's status is rawinit's" [ "$rc" = 0 ]
+check "net: the workload's status is rawinit's" sh -c "[ $rc = 0 ] && grep -qx sent '$T/out'"
 
 # Bad input: one clear line naming the object and the kernel's reason; no workload.
 # Each wanted line is an ERE: the kernel's wording and errno vary a little by version.
@@ -101,6 +97,6 @@ bad "net: an unreachable gateway gives the kernel's reason, and nothing runs" \
 	"route default via 10.123.0.1"
 
 # A parent that gives up (closes the socket without the go-ahead) stops everything.
-NETPARENT_GIVE_UP=1 "$PARENT" "exit 0" -- "$RI" -c "$T/net.bin" >"$T/giveup" 2>&1
+"$PARENT" sync -g "exit 0" -- "$RI" -c "$T/net.bin" >"$T/giveup" 2>&1
 check "net: no go-ahead from the parent means no workload (status 111)" [ $? = 111 ]
 check "net: ... and the one line says so" grep -qx "rawinit: sync: parent: EPIPE (32)" "$T/giveup"

@@ -4,19 +4,16 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
-RI=$top/build/x86_64/rawinit
-BB=/bin/busybox
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 
 # status CMD...: run it, print its exit status.
 status() { "$@" >/dev/null 2>&1; echo $?; }
-alive() { kill -0 "$1" 2>/dev/null; }
 
-# Exit statuses propagate unchanged; a signal N gives 128+N, like a shell.
+# Exit statuses propagate unchanged (the workload says it ran); a signal N gives 128+N, like a shell.
 for n in 0 1 42 255; do
-	check "subreaper: workload exit $n gives rawinit exit $n" \
-		[ "$(status "$RI" -- $BB sh -c "exit $n")" = $n ]
+	out=$("$RI" -- $BB sh -c "echo ran; exit $n" 2>&1)
+	check "subreaper: workload exit $n gives rawinit exit $n" [ "$?:$out" = "$n:ran" ]
 done
 check "subreaper: workload killed by SIGKILL gives 137" \
 	[ "$(status "$RI" -- $BB sh -c 'kill -KILL $$')" = 137 ]
@@ -25,7 +22,7 @@ check "subreaper: workload killed by SIGTERM gives 143" \
 check "subreaper: missing workload gives 127" [ "$(status "$RI" -- "$T/none")" = 127 ]
 printf 'echo hi\n' >"$T/noexec" && chmod 644 "$T/noexec"
 check "subreaper: non-executable workload gives 126" [ "$(status "$RI" -- "$T/noexec")" = 126 ]
-check "subreaper: bare name is found through PATH" [ "$(status "$RI" -- true)" = 0 ]
+check "subreaper: bare name is found through PATH" [ "$("$RI" -- echo found 2>&1)" = found ]
 check "subreaper: bad option gives usage status 100" [ "$(status "$RI" -x -- true)" = 100 ]
 
 # A double fork: the grandchild is orphaned while the workload still runs, so the
@@ -47,28 +44,33 @@ check "subreaper: the orphan is reaped when it exits (no zombie)" grep -qx gone 
 # (not our descendants) are never touched: a subreaper must not kill(-1).
 $BB sleep 30 &
 bystander=$!
-"$RI" -g 5 -- $BB sh -c '$0 setsid $0 sleep 30 & echo $! > $1/left' $BB "$T"
+"$RI" -g 5 -- $BB sh -c '$0 setsid $0 sleep 30 & echo $! > $1/left; exit 5' $BB "$T"
 rc=$?
-left=$(cat "$T/left")
-check "subreaper: a process left behind is terminated at the end" \
-	sh -c '! kill -0 "$1" 2>/dev/null' sh "$left"
-check "subreaper: unrelated processes are left alone" alive "$bystander"
-check "subreaper: status stays the workload's after draining" [ "$rc" = 0 ]
+left=$(cat "$T/left" 2>/dev/null)
+# gone PID: the workload wrote PID (it ran) and that process no longer exists.
+gone() { [ -n "$1" ] && ! kill -0 "$1" 2>/dev/null; }
+check "subreaper: a process left behind is terminated at the end" gone "$left"
+check "subreaper: unrelated processes are left alone" sh -c '[ -n "$1" ] && kill -0 "$2"' sh "$left" "$bystander"
+check "subreaper: status stays the workload's after draining" [ "$rc:${left:+ran}" = 5:ran ]
 kill "$bystander"
 
 # A left-behind process that ignores SIGTERM is killed after the grace period.
 "$RI" -g 1 -- $BB sh -c '$0 sh -c "trap \"\" TERM; exec $0 sleep 30" & echo $! > $1/stub' $BB "$T"
 check "subreaper: a process ignoring SIGTERM is killed after the grace period" \
-	sh -c '! kill -0 "$1" 2>/dev/null' sh "$(cat "$T/stub")"
+	gone "$(cat "$T/stub" 2>/dev/null)"
 
 # Each forwarded signal sent to rawinit reaches the workload, which traps it.
 for s in TERM INT HUP QUIT USR1 USR2 WINCH CONT; do
 	rm -f "$T/ready"
-	"$RI" -- $BB sh -c "trap 'exit 9' $s; touch $T/ready; while :; do $BB sleep 0.05; done" &
+	"$RI" -- $BB sh -c "trap 'exit 9' $s; echo \$\$ >$T/ready; while :; do $BB sleep 0.05; done" &
 	pid=$!
 	i=0
-	while [ ! -e "$T/ready" ] && [ $i -lt 100 ]; do $BB sleep 0.05; i=$((i + 1)); done
+	while [ ! -s "$T/ready" ] && [ $i -lt 100 ]; do $BB sleep 0.05; i=$((i + 1)); done
 	kill -s "$s" "$pid"
+	# A workload the signal never reaches loops on: after 5 s, end both (a failure, not a hang).
+	i=0
+	while kill -0 "$pid" 2>/dev/null && [ $i -lt 100 ]; do $BB sleep 0.05; i=$((i + 1)); done
+	[ $i -lt 100 ] || kill -KILL "$pid" $(cat "$T/ready") 2>/dev/null
 	wait "$pid"
 	check "subreaper: SIG$s sent to rawinit is forwarded to the workload" [ $? = 9 ]
 done
@@ -104,4 +106,4 @@ rc=$?
 took=$(($(date +%s) - start))
 check "container: a left-behind process ignoring TERM is killed; status kept" [ "$rc" = 3 ]
 # Not a speed assertion: only "it did not wait for the 60 s sleep".
-check "container: the drain does not wait for the left-behind process" [ "$took" -lt 30 ]
+check "container: the drain does not wait for the left-behind process" [ "$rc:$((took < 30))" = 3:1 ]

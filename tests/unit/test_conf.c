@@ -4,25 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
 #include "../../init/conf.h"
 #include "../../init/rawinit.h"
 #include "../fuzz/fake_kernel.h"
+#define CHECK_PREFIX "conf: "
+#include "check.h"
 #include "conf_blob.h"
 
-#define EXIT_CASE_FAILED	3	/* an isolated case ran and failed; anything else is a crash */
-
 struct rawinit ri;	/* conf_load reads ri.envp; init/main.c is not linked here */
-
-static int failed;
-
-static void expect(int cond, const char *name, const char *detail)
-{
-	printf("%s - unit conf: %s%s%s\n", cond ? "ok" : "FAIL", name,
-	       cond ? "" : ": ", cond ? "" : detail);
-	failed += !cond;
-}
 
 static char msg[256];
 
@@ -57,29 +46,11 @@ static int decode_exact(const void *b, unsigned long len, struct conf *c)
 
 static const char *case_name;	/* the isolated case running, for its own line */
 
-/*
- * Run a case in a child, which prints its own line: a crash or a sanitizer
- * report there fails that case here instead of ending the whole test.
- */
+/* An isolated case (check_isolated): its name, for the one line it prints. */
 static void isolated(const char *name, void (*body)(void))
 {
-	pid_t pid;
-	int st;
-
 	case_name = name;
-	fflush(stdout);
-	pid = fork();
-	if (pid == 0) {
-		failed = 0;
-		body();
-		fflush(stdout);
-		_exit(failed ? EXIT_CASE_FAILED : 0);
-	}
-	if (pid < 0 || waitpid(pid, &st, 0) != pid || !WIFEXITED(st) ||
-	    (WEXITSTATUS(st) && WEXITSTATUS(st) != EXIT_CASE_FAILED))
-		expect(0, name, "crashed (the sanitizer's report is above)");
-	else
-		failed += WEXITSTATUS(st) == EXIT_CASE_FAILED;
+	check_isolated(name, body);
 }
 
 /* strings "\0/bin/sh\0-c\0A=1\0/work\0"; offsets 1, 9, 12, 16 */
@@ -108,7 +79,7 @@ static void build_valid(struct tblob *t)
 	build_valid(&t);						\
 	{ edit; }							\
 	tb_seal(&t);							\
-	expect(decode(t.b, t.len, &c_) == -EINVAL && strstr(msg, want), name, msg); \
+	expect_why(decode(t.b, t.len, &c_) == -EINVAL && strstr(msg, want), name, msg); \
 } while (0)
 
 static struct tblob tb;	/* the blob of the isolated cases below */
@@ -130,7 +101,7 @@ static void argv_empty(int where)
 	else if (where == 2)
 		tb_sec(&tb, 2)->offset = tb_sec(&tb, 0)->offset;
 	tb_seal(&tb);
-	expect(decode_exact(tb.b, tb.len, &c) == -EINVAL && !strcmp(msg, "argv: empty"), case_name, msg);
+	expect_why(decode_exact(tb.b, tb.len, &c) == -EINVAL && !strcmp(msg, "argv: empty"), case_name, msg);
 }
 
 static void argv_empty_in_place(void)
@@ -170,7 +141,7 @@ static void oversized(void)
 	static unsigned char big[RC_TOTAL_MAX + 1];
 	struct conf c;
 
-	expect(load(big, sizeof(big), &c) == -EFBIG, case_name, msg);
+	expect_why(load(big, sizeof(big), &c) == -EFBIG, case_name, msg);
 }
 
 /* A valid blob of exactly RC_TOTAL_MAX bytes: an unknown optional section pads it. */
@@ -189,7 +160,7 @@ static void largest_file(void)
 	tb_sec(&tb, 2)->flags = 0;
 	tb_seal(&tb);
 	r = load(tb.b, tb.len, &c);
-	expect(tb.len == RC_TOTAL_MAX && r == 0 && CONF_COUNT(&c, RC_SEC_ARGV) == 1, case_name, msg);
+	expect_why(tb.len == RC_TOTAL_MAX && r == 0 && CONF_COUNT(&c, RC_SEC_ARGV) == 1, case_name, msg);
 }
 
 int main(void)
@@ -199,17 +170,17 @@ int main(void)
 	unsigned int n, all;
 
 	build_valid(&t);
-	expect(decode(t.b, t.len, &c) == 0, "a valid blob decodes", msg);
-	expect(c.sec[RC_SEC_ARGV].count == 2 && !strcmp(conf_str(&c, ((const __u32 *)
+	expect_why(decode(t.b, t.len, &c) == 0, "a valid blob decodes", msg);
+	expect_why(c.sec[RC_SEC_ARGV].count == 2 && !strcmp(conf_str(&c, ((const __u32 *)
 	       c.sec[RC_SEC_ARGV].rec)[1]), "-c"), "records are read in place", msg);
-	expect(CONF_ONE(&c, RC_SEC_INIT, struct rc_init)->grace_ms == 500,
+	expect_why(CONF_ONE(&c, RC_SEC_INIT, struct rc_init)->grace_ms == 500,
 	       "the init record is the blob's own", msg);
 
 	/* Every truncation point fails, and says so. */
 	for (all = 1, n = 0; n < t.len; n++)
 		if (decode(t.b, n, &c) != -EINVAL || !strstr(msg, "truncated"))
 			all = 0;
-	expect(all, "truncation at every byte offset is refused as truncated", msg);
+	expect_why(all, "truncation at every byte offset is refused as truncated", msg);
 
 	BROKEN("bad magic", "bad magic", t.b[0] = 'X');
 	BROKEN("unknown version", "version 2, this rawinit reads 1", tb_hdr(&t)->version = 2);
@@ -217,7 +188,7 @@ int main(void)
 	{
 		build_valid(&t);
 		t.b[t.len - 1] ^= 1;	/* after sealing: the checksum no longer matches */
-		expect(decode(t.b, t.len, &c) == -EINVAL && strstr(msg, "bad checksum"),
+		expect_why(decode(t.b, t.len, &c) == -EINVAL && strstr(msg, "bad checksum"),
 		       "bad checksum", msg);
 	}
 	BROKEN("section table past the end", "section table ends at",
@@ -275,7 +246,7 @@ int main(void)
 		tb_sec(&t, 3)->count = 0;
 		tb_sec(&t, 3)->length = 0;
 		tb_seal(&t);
-		expect(decode_exact(t.b, t.len, &c) == 0 && c.sec[RC_SEC_ENV].rec &&
+		expect_why(decode_exact(t.b, t.len, &c) == 0 && c.sec[RC_SEC_ENV].rec &&
 		       !CONF_COUNT(&c, RC_SEC_ENV), "env with no records decodes as present and empty", msg);
 	}
 	{
@@ -289,13 +260,13 @@ int main(void)
 		tb_add(&t, 1, RC_SEC_LINKS, &l, sizeof(l), 1);
 		tb_add(&t, 2, RC_SEC_ROUTES, &rt, sizeof(rt), 1);
 		tb_seal(&t);
-		expect(decode_exact(t.b, t.len, &c) == -EINVAL && strstr(msg, "routes[0].link: link 1 of 1"),
+		expect_why(decode_exact(t.b, t.len, &c) == -EINVAL && strstr(msg, "routes[0].link: link 1 of 1"),
 		       "a route on the link one past the last is refused", msg);
 		tb_init(&t, 2);
 		tb_add(&t, 0, RC_SEC_STRINGS, "", 1, 1);
 		tb_add(&t, 1, RC_SEC_RLIMITS, &rl, sizeof(rl), 1);
 		tb_seal(&t);
-		expect(decode_exact(t.b, t.len, &c) == -EINVAL &&
+		expect_why(decode_exact(t.b, t.len, &c) == -EINVAL &&
 		       strstr(msg, "rlimits[0].resource: value 16, maximum 15"),
 		       "an rlimit past RLIMIT_RTTIME is refused", msg);
 	}
@@ -308,7 +279,7 @@ int main(void)
 		tb_sec(&t, 3)->type = 77;
 		tb_sec(&t, 3)->flags = 0;
 		tb_seal(&t);
-		expect(decode(t.b, t.len, &c) == 0 && !c.sec[RC_SEC_ENV].rec,
+		expect_why(decode(t.b, t.len, &c) == 0 && !c.sec[RC_SEC_ENV].rec,
 		       "an unknown optional section is skipped", msg);
 	}
 	{
@@ -320,13 +291,13 @@ int main(void)
 		tb_add(&t, 0, RC_SEC_STRINGS, "", 1, 1);
 		tb_add(&t, 1, RC_SEC_CAPS, &caps, sizeof(caps), 1);
 		tb_seal(&t);
-		expect(decode(t.b, t.len, &c) == -EINVAL &&
+		expect_why(decode(t.b, t.len, &c) == -EINVAL &&
 		       strstr(msg, "caps.bounding: capability 45, last is 40"), "unknown capability", msg);
 		tb_init(&t, 2);
 		tb_add(&t, 0, RC_SEC_STRINGS, "", 1, 1);
 		tb_add(&t, 1, RC_SEC_ADDRS, &a, sizeof(a), 1);
 		tb_seal(&t);
-		expect(decode(t.b, t.len, &c) == -EINVAL && strstr(msg, "addrs[0].link: link 3 of 0"),
+		expect_why(decode(t.b, t.len, &c) == -EINVAL && strstr(msg, "addrs[0].link: link 3 of 0"),
 		       "address on a link that does not exist", msg);
 	}
 	{
@@ -345,8 +316,8 @@ int main(void)
 		tb_add(&t, 0, RC_SEC_STRINGS, big, sizeof(big), sizeof(big));
 		tb_add(&t, 1, RC_SEC_ENV, refs, sizeof(refs), RC_ENV_MAX);
 		tb_seal(&t);
-		expect(decode(t.b, t.len, &c) == -EINVAL && strstr(msg, "env[0]: string of 24574 bytes, limit 4095"),
+		expect_why(decode(t.b, t.len, &c) == -EINVAL && strstr(msg, "env[0]: string of 24574 bytes, limit 4095"),
 		       "a string over RC_STRING_MAX is refused", msg);
 	}
-	return failed != 0;
+	return check_done();
 }

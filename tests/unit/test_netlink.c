@@ -4,24 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "../../sys/netlink.h"
-
-static int failed, passed;
-
-static void expect_why(int cond, const char *name, const char *why)
-{
-	if (cond) {
-		printf("ok - unit %s\n", name);
-		passed++;
-	} else {
-		printf("FAIL - unit %s: %s\n", name, why);
-		failed++;
-	}
-}
-
-static void expect(int cond, const char *name)
-{
-	expect_why(cond, name, "condition false");
-}
+#include "check.h"
 
 /* r == 0 and the built message is exactly want[]; the reason names the first difference. */
 static void expect_bytes(int r, const struct nl_msg *m, const unsigned char *want,
@@ -178,10 +161,10 @@ static void test_requests(void)
 	r = nl_req_link_up(&m, b, sizeof(b), SEQ_LINK, VA, 0);
 	EXPECT_BYTES(r, &m, want_link_down,
 		     "link down request is byte-exact with ip link set down");
-	r = nl_req_link_mtu(&m, b, sizeof(b), SEQ_LINK, VA, 1400);
-	EXPECT_BYTES(r, &m, want_link_mtu, "mtu request is byte-exact with ip link set mtu");
-	r = nl_req_link_rename(&m, b, sizeof(b), SEQ_LINK, VA, "eth7");
-	EXPECT_BYTES(r, &m, want_link_rename, "rename request is byte-exact with ip link set name");
+	r = nl_req_link_set(&m, b, sizeof(b), SEQ_LINK, VA, 0, 1400, 0);
+	EXPECT_BYTES(r, &m, want_link_mtu, "link set with only an mtu is byte-exact with ip link set mtu");
+	r = nl_req_link_set(&m, b, sizeof(b), SEQ_LINK, VA, "eth7", 0, 0);
+	EXPECT_BYTES(r, &m, want_link_rename, "link set with only a name is byte-exact with ip link set name");
 	r = nl_req_link_set(&m, b, sizeof(b), SEQ_LINK, VA, "eth7", 1400, 1);
 	EXPECT_BYTES(r, &m, want_link_set, "rename, mtu and up in one request, byte-exact");
 	r = nl_req_link_set(&m, b, sizeof(b), SEQ_LINK, VA, 0, 0, 1);
@@ -239,9 +222,9 @@ static void test_request_bounds(void)
 	struct nl_route rt = { .family = AF_INET, .dst = ip4_net, .dst_len = 33, .oif = 1 };
 	unsigned char *bytes = (unsigned char *)b;
 
-	expect(nl_req_link_mtu(&m, b, 39, 1, 1, 1400) == -ENOBUFS,
+	expect(nl_req_link_set(&m, b, 39, 1, 1, 0, 1400, 0) == -ENOBUFS,
 	       "a request one byte over cap is ENOBUFS");
-	expect(nl_req_link_mtu(&m, b, 40, 1, 1, 1400) == 0 && m.len == 40,
+	expect(nl_req_link_set(&m, b, 40, 1, 1, 0, 1400, 0) == 0 && m.len == 40,
 	       "a request that fills cap exactly is built");
 	expect(nl_req_link_up(&m, b, 8, 1, 1, 1) == -ENOBUFS, "a cap below the header is ENOBUFS");
 	expect(nl_req_link_up(&m, bytes + 1, 64, 1, 1, 1) == -EINVAL,
@@ -255,9 +238,9 @@ static void test_request_bounds(void)
 	nl_msg_init(&m, b, sizeof(b), 1, 0, 0);
 	nl_attr(&m, 7, b, 0x10000);
 	expect(nl_msg_end(&m) == -ENOBUFS, "an attribute longer than rta_len can say is ENOBUFS");
-	expect(nl_req_link_rename(&m, b, sizeof(b), 1, 1, "0123456789abcdef") == -EINVAL,
+	expect(nl_req_link_set(&m, b, sizeof(b), 1, 1, "0123456789abcdef", 0, 0) == -EINVAL,
 	       "a 16-byte name is EINVAL (no room for NUL)");
-	expect(nl_req_link_rename(&m, b, sizeof(b), 1, 1, "0123456789abcde") == 0 && m.len == 52,
+	expect(nl_req_link_set(&m, b, sizeof(b), 1, 1, "0123456789abcde", 0, 0) == 0 && m.len == 52,
 	       "a 15-byte name is built");
 	expect(nl_req_link_get(&m, b, sizeof(b), 1, "") == -EINVAL, "an empty name is EINVAL");
 	expect(nl_req_addr_add(&m, b, sizeof(b), 1, 1, AF_INET, ip4_local, 33, 0) == -EINVAL,
@@ -738,5 +721,5 @@ int main(void)
 	test_errors();
 	test_exchange();
 	test_link_parse();
-	return failed != 0;
+	return check_done();
 }

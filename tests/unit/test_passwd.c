@@ -4,24 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 #include "../../sys/passwd.h"
-
-static int failed, passed;
-
-static void expect_why(int cond, const char *name, const char *why)
-{
-	if (cond) {
-		printf("ok - unit passwd: %s\n", name);
-		passed++;
-	} else {
-		printf("FAIL - unit passwd: %s: %s\n", name, why);
-		failed++;
-	}
-}
-
-static void expect(int cond, const char *name)
-{
-	expect_why(cond, name, "condition false");
-}
+#define CHECK_PREFIX "passwd: "
+#include "check.h"
 
 /* A fake file: read() hands out `text` at most `chunk` bytes a call, then -EIO if `err`. */
 static const char *fake_text;
@@ -357,5 +341,5 @@ int main(void)
 	test_passwd_line();
 	test_group_line();
 	test_lookups();
-	return failed != 0;
+	return check_done();
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include "../../sys/fmt.h"
 #include "../../sys/errname.h"
+#include "check.h"
 
 /* sys/mem.c is built with its symbols renamed (see the Makefile) so libc keeps its own. */
 void *t_memcpy(void *, const void *, size_t);
@@ -16,13 +17,6 @@ size_t t_strlen(const char *);
 int str_eq(const char *, const char *);
 const char *env_get(char *const *, const char *);
 
-static int failed, passed;
-
-static void expect(int cond, const char *name)
-{
-	printf("%s - unit %s\n", cond ? "ok" : "FAIL", name);
-	cond ? passed++ : failed++;
-}
 
 /* Format with fn into a buffer of `cap` bytes and compare with want. */
 #define FMT_CASE(cap, call, want, name) do {				\
@@ -124,5 +118,5 @@ int main(void)
 	test_parse();
 	test_errname();
 	test_mem();
-	return failed != 0;
+	return check_done();
 }

@@ -93,7 +93,7 @@ table >"$TMP/table"
 # text, rodata and data, not .bss), and the time to validate a maximum-size config.
 # The timer is host C around the init's own decoder source, built -Os (the Makefile's
 # build/bench/conf_time) with the init's arch/ header, as in the init.
-DECODER='conf_decode|fail|check_layout|check_str|check_field|packed_at|messages|field_rules|field_names|field_bounds|sec_rules|sec_names'
+DECODER='conf_decode|fail|check_layout|check_str|check_field|packed_at|messages|field_rules|names|field_bounds|sec_rules'
 CRC='crc32c|crc32c_init'
 LOADER='conf_load|read_all|read_path|env_value|config_apply|take_init|set_name|strvec|shutdown_cmds|rawinit_note_desc'
 symbytes() {

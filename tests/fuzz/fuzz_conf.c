@@ -8,7 +8,6 @@
 #include "../../sys/crc32c.h"
 #include "fake_kernel.h"
 
-#define CRC_START	16	/* the checksum covers bytes [16, total_len) */
 #define INPUT_MAX	(RC_TOTAL_MAX + RC_ALIGN)	/* a little past the limit: the loader's edge */
 
 int rawinit_main(int argc, char **argv, char **envp);	/* init/main.c, renamed */
@@ -100,7 +99,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		memcpy(h->magic, RC_MAGIC, 4);
 		h->version = RC_VERSION;
 		h->total_len = (uint32_t)size;
-		h->crc32c = crc32c(fixed + CRC_START, size - CRC_START);
+		h->crc32c = crc32c(fixed + RC_CRC_START, size - RC_CRC_START);
 		m = FAKE_VM;
 		decode(fixed, size, &m);
 	}

@@ -17,9 +17,12 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 # paths through rawinit's own mount fds, proc/sysfs never onto a link, /etc files checked
 # on the fd ~0.8-1.0 KiB; the decoder's argv check a few bytes; and the link with
 # common-page-size=64, which no longer pads aarch64's data segment to a page:
-# 31488 / 34312 now.
-budget_x86_64=31744
-budget_aarch64=34816
+# 31488 / 34296. The structure issue (#9) reshaped without adding: the step lists and
+# one error helper, CRC32C as one .bss table instead of the CPU's instructions and their
+# detection, the format's tables generated from one X-macro: 30824 / 33896. The budget
+# is the size before that reshape: no reshape may grow the init.
+budget_x86_64=31488
+budget_aarch64=34296
 
 for isa in x86_64 aarch64; do
 	bin=$top/build/$isa/rawinit

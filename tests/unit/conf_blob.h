@@ -51,7 +51,7 @@ static inline void tb_add(struct tblob *t, unsigned int i, unsigned int type,
 static inline void tb_seal(struct tblob *t)
 {
 	tb_hdr(t)->total_len = t->len;
-	tb_hdr(t)->crc32c = crc32c(t->b + 16, t->len - 16);
+	tb_hdr(t)->crc32c = crc32c(t->b + RC_CRC_START, t->len - RC_CRC_START);
 }
 
 #endif

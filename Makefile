@@ -46,7 +46,7 @@ SRC_bench/spawn_time	:= bench/spawn_time.c
 SRC_bench/stamp		:= bench/stamp.c
 FLAGS_bench/stamp	:= -static -nostdlib -fno-stack-protector -fno-pie -no-pie
 SRC_bench/conf_time	:= bench/conf_time.c init/conf_decode.c sys/crc32c.c sys/fmt.c
-FLAGS_bench/conf_time	:= -Os -Iarch/x86_64
+FLAGS_bench/conf_time	:= -Os
 PROGS	:= host/mkcpio host/rawinit-conf host/rawinit-conf-asan host/parent host/listen1 \
 	   host/procswap host/conf-mutate
 BENCH	:= bench/spawn_time bench/stamp bench/conf_time

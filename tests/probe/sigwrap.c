@@ -10,7 +10,7 @@
  */
 int main(int argc, char **argv, char **envp)
 {
-	const struct ksigaction ign = { (void *)1 /* SIG_IGN */, 0, 0, 0 };
+	const struct ksigaction ign = { SIG_IGN, 0, 0, 0 };
 	const __u64 all = ~0ULL;
 	int sig;
 
@@ -18,7 +18,7 @@ int main(int argc, char **argv, char **envp)
 		return 2;
 	for (sig = 1; sig <= KSIG_MAX; sig++)
 		sys_rt_sigaction(sig, &ign, 0);
-	sys_rt_sigprocmask(2 /* SIG_SETMASK */, &all, 0);
+	sys_rt_sigprocmask(SIG_SETMASK, &all, 0);
 	sys_execve(argv[1], argv + 1, envp);
 	return 127;
 }

@@ -42,6 +42,8 @@
 #define RC_RESOLV_MAX		16		/* resolv.conf lines */
 #define RC_HOSTS_MAX		32		/* /etc/hosts lines */
 #define RC_NAMESPACES_MAX	8
+#define RC_SIGNALS_MAX		64		/* one policy per signal 1..64 */
+#define RC_SIG_LAST		64		/* SIGRTMAX as the kernel numbers it (_NSIG) */
 #define RC_CAP_LAST		40		/* CAP_CHECKPOINT_RESTORE (Linux 5.9) */
 #define RC_RLIMIT_LAST		15		/* RLIMIT_RTTIME */
 
@@ -94,7 +96,9 @@ struct rc_section {
 	X(MODULES, modules, struct rc_module, RC_MODULES_MAX)	/* in load order */ \
 	X(RESOLV, resolv, __u32, RC_RESOLV_MAX)		/* strref[]: lines of /etc/resolv.conf */ \
 	X(HOSTS, hosts, __u32, RC_HOSTS_MAX)		/* strref[]: lines of /etc/hosts */ \
-	X(NAMESPACES, namespaces, struct rc_namespace, RC_NAMESPACES_MAX)
+	X(NAMESPACES, namespaces, struct rc_namespace, RC_NAMESPACES_MAX) \
+	X(SIGNALS, signals, struct rc_signal, RC_SIGNALS_MAX)	/* the signal policy */ \
+	X(SUPERVISE, supervise, struct rc_supervise, 1)
 
 #define RC_SEC_ENUM(type, name, rec, max)	RC_SEC_##type,
 enum rc_section_type {
@@ -233,6 +237,27 @@ struct rc_module {
 struct rc_namespace {
 	__u32 type;		/* one CLONE_NEW* bit */
 	__u32 path;		/* strref: namespace file to join, "" = a new one */
+};
+
+/* What the supervisor does with a signal it receives; without a record: forward it. */
+enum rc_sig_action { RC_SIG_FORWARD, RC_SIG_IGNORE, RC_SIG_SHUTDOWN };
+#define RC_SIG_GROUP		0x01	/* forward to the workload's process group */
+#define RC_SIG_FLAGS		0x01
+
+struct rc_signal {
+	__u8 signo;		/* 1..RC_SIG_LAST, not SIGKILL, SIGSTOP or SIGCHLD; each at most once */
+	__u8 action;		/* enum rc_sig_action */
+	__u8 to;		/* RC_SIG_FORWARD: the signal sent instead (rewrite), 0 = the same */
+	__u8 flags;		/* RC_SIG_GROUP */
+};
+
+#define RC_SUP_GROUP		0x01	/* forward every signal to the workload's process group */
+#define RC_SUP_FLAGS		0x01
+
+struct rc_supervise {
+	__u32 flags;		/* RC_SUP_* */
+	__u32 pdeathsig;	/* subreaper: the signal rawinit gets when its parent dies, 0 = none */
+	__u32 exit_zero[8];	/* bit n (of 256): workload exit status n is reported as 0 */
 };
 
 /*

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Config decoder: validate a whole v1 blob (conf_format.h), then expose its records in place. */
 #include <asm-generic/errno-base.h>
+#include <asm/signal.h>
 #include <linux/mount.h>
 #include "../sys/crc32c.h"
 #include "../sys/mem.h"
@@ -32,7 +33,7 @@ enum msg {
 	M_TRUNC, M_ALIGN, M_MAGIC, M_VERSION, M_HDR, M_LEN, M_TOTAL, M_CRC, M_NSEC,
 	M_TABLE, M_OFFSET, M_PAST, M_OVERLAP, M_MUST, M_TWICE, M_COUNT, M_RECLEN,
 	M_STRINGS, M_STROFF, M_STRLEN, M_EMPTY, M_ABS, M_ENV, M_DOTDOT, M_IFNAME,
-	M_MAX, M_FLAGS, M_ZERO, M_CAP, M_LINK,
+	M_MAX, M_FLAGS, M_ZERO, M_CAP, M_LINK, M_SIGNO, M_SIGTWICE, M_SIGTO,
 };
 
 static const char messages[] =
@@ -65,7 +66,10 @@ static const char messages[] =
 	"unknown flags \1\0"
 	"reserved field is \1\0"
 	"capability \1, last is \2\0"
-	"link \1 of \2";
+	"link \1 of \2\0"
+	"value \1 is KILL, STOP, CHLD or not 1..\2\0"
+	"value \1 also at [\2]\0"
+	"value \1 with action \2, not forward";
 
 /* Skip n NUL-terminated strings of a packed table. */
 static const char *packed_at(const char *p, unsigned int n)
@@ -179,12 +183,39 @@ static int check_str(const struct conf *c, const struct where *w, __u32 ref, uns
 	return 0;
 }
 
+/*
+ * A signal policy's signo or to (__u8 fields, read as bytes). to is checked
+ * after action, by row order: set only to rewrite a forwarded signal.
+ */
+static int check_signal(const struct conf *c, const struct where *w, unsigned int kind,
+			const unsigned char *v)
+{
+	const struct rc_signal *s = CONF_AT(c, RC_SEC_SIGNALS, struct rc_signal, 0);
+	long i;
+
+	if (kind == RC_F_SIGTO) {
+		if (*v > RC_SIG_LAST)
+			return fail(w, M_MAX, *v, RC_SIG_LAST);
+		if (*v && s[w->idx].action != RC_SIG_FORWARD)
+			return fail(w, M_SIGTO, *v, s[w->idx].action);
+		return 0;
+	}
+	if (!*v || *v > RC_SIG_LAST || *v == SIGKILL || *v == SIGSTOP || *v == SIGCHLD)
+		return fail(w, M_SIGNO, *v, RC_SIG_LAST);
+	for (i = 0; i < w->idx; i++)
+		if (s[i].signo == *v)
+			return fail(w, M_SIGTWICE, *v, (unsigned long)i);
+	return 0;
+}
+
 static int check_field(const struct conf *c, const struct where *w,
 		       unsigned int kind, const unsigned char *v)
 {
 	__u32 v32 = 0;
 	__u64 v64;
 
+	if (kind == RC_F_SIGNO || kind == RC_F_SIGTO)
+		return check_signal(c, w, kind, v);
 	if (kind >= RC_F_BOUND) {
 		unsigned int lim = field_bounds[kind - RC_F_BOUND].limit;
 		unsigned int how = field_bounds[kind - RC_F_BOUND].how;

@@ -295,12 +295,14 @@ struct rc_supervise {
  *
  * Own code, because a line or a member is more than one field: user and group
  * (a number or a name), umask (octal), oom-score-adj (signed), argv (words on
- * one line; the first not empty), groups (a u32 list, no row); in OCI
- * root.path (relative to the bundle) and root.readonly (only true makes the
- * section). And whole records: caps (names into five masks), rlimits (names,
+ * one line; the first not empty), groups (a u32 list, no row), parent-death
+ * (a signal name or number), exit-zero (statuses into the 256-bit mask, its
+ * row naming exit_zero[0]); in OCI root.path (relative to the bundle) and
+ * root.readonly (only true makes the section). And whole records: caps (names into five masks), rlimits (names,
  * unlimited, soft <= hard), mounts (an option list), sysctls, links, addrs and
  * routes (names, MACs, addresses, link references), modules (path and joined
- * params), namespaces (type names, each once).
+ * params), namespaces (type names, each once), signals (a signal, an action,
+ * each signal once).
  */
 enum rc_field_kind {
 	RC_F_STR,		/* strref: any string */
@@ -313,6 +315,8 @@ enum rc_field_kind {
 	RC_F_CAPS,		/* __u64 capability mask up to RC_CAP_LAST */
 	RC_F_LINK,		/* index into LINKS, or RC_LINK_LO */
 	RC_F_LINK_NONE,		/* the same, or RC_NONE */
+	RC_F_SIGNO,		/* rc_signal.signo: 1..RC_SIG_LAST, not KILL, STOP or CHLD, once a section */
+	RC_F_SIGTO,		/* rc_signal.to: 0..RC_SIG_LAST, not 0 only with RC_SIG_FORWARD */
 	RC_F_BOUND,		/* the B() fields, in order, from here on */
 };
 #define RC_F_STRREF(kind)	((kind) <= RC_F_SYSCTL)
@@ -396,7 +400,15 @@ enum rc_field_kind {
 	F(MODULES, rc_module, params, STR, TX_NONE, OCI_NONE) \
 	E(RESOLV, STR, TX("resolv", "LINE"), OCI_NONE) \
 	E(HOSTS, STR, TX("hosts", "LINE"), OCI_NONE) \
-	F(NAMESPACES, rc_namespace, path, PATH0, TX_NONE, OCI_NONE)
+	F(NAMESPACES, rc_namespace, path, PATH0, TX_NONE, OCI_NONE) \
+	F(SIGNALS, rc_signal, signo, SIGNO, TX_NONE, OCI_NONE) \
+	B(SIGNALS, rc_signal, action, MAX, RC_SIG_SHUTDOWN, TX_NONE, OCI_NONE) \
+	F(SIGNALS, rc_signal, to, SIGTO, TX_NONE, OCI_NONE) \
+	B(SIGNALS, rc_signal, flags, FLAGS, RC_SIG_FLAGS, TX_NONE, OCI_NONE) \
+	B(SUPERVISE, rc_supervise, flags, FLAGS, RC_SUP_FLAGS, TX_NONE, OCI_NONE) \
+	H(SUPERVISE, rc_supervise, flags, RC_SUP_GROUP, TX_FLAG("signal-group"), OCI_NONE) \
+	B(SUPERVISE, rc_supervise, pdeathsig, MAX, RC_SIG_LAST, TX_OWN("parent-death"), OCI_NONE) \
+	H(SUPERVISE, rc_supervise, exit_zero[0], 0, TX_OWN("exit-zero"), OCI_NONE)
 
 /*
  * The embedded config: an ELF note in the init binary, named "rawinit", whose

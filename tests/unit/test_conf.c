@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /* Host unit tests of the config decoder and loader: a valid blob, then every malformation with its own message. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,6 +164,88 @@ static void largest_file(void)
 	expect_why(tb.len == RC_TOTAL_MAX && r == 0 && CONF_COUNT(&c, RC_SEC_ARGV) == 1, case_name, msg);
 }
 
+/*
+ * The signal policy and the supervisor's settings: three valid records (a
+ * rewrite to a group, an ignore, a shutdown on SIGRTMAX) and a SUPERVISE whose
+ * exit_zero takes any bit; SIG_BROKEN edits a copy and expects the exact line.
+ */
+static const struct rc_signal good_sigs[3] = {
+	{ SIGTERM, RC_SIG_FORWARD, SIGQUIT, RC_SIG_GROUP },
+	{ SIGUSR1, RC_SIG_IGNORE, 0, 0 },
+	{ RC_SIG_LAST, RC_SIG_SHUTDOWN, 0, 0 },
+};
+static const struct rc_supervise good_sup = {
+	.flags = RC_SUP_GROUP, .pdeathsig = RC_SIG_LAST,
+	.exit_zero = { 0xffffffff, 0, 0, 0, 1u << (143 - 128), 0, 0, 0x80000000 },
+};
+
+static int decode_signals(const struct rc_signal *s, unsigned int n,
+			  const struct rc_supervise *sup, struct conf *c)
+{
+	static struct tblob ts;
+
+	tb_init(&ts, 3);
+	tb_add(&ts, 0, RC_SEC_STRINGS, "", 1, 1);
+	tb_add(&ts, 1, RC_SEC_SIGNALS, s, n * (unsigned int)sizeof(*s), n);
+	tb_add(&ts, 2, RC_SEC_SUPERVISE, sup, sizeof(*sup), 1);
+	tb_seal(&ts);
+	return decode_exact(ts.b, ts.len, c);
+}
+
+#define SIG_BROKEN(name, want, edit) do {				\
+	struct rc_signal s[3];						\
+	struct rc_supervise sup = good_sup;				\
+	struct conf c_;							\
+	memcpy(s, good_sigs, sizeof(s));				\
+	{ edit; }							\
+	expect_why(decode_signals(s, 3, &sup, &c_) == -EINVAL && !strcmp(msg, want), name, msg); \
+} while (0)
+
+static void signal_cases(void)
+{
+	struct rc_signal s[3];
+	struct conf c;
+
+	expect_why(decode_signals(good_sigs, 3, &good_sup, &c) == 0 &&
+		   CONF_COUNT(&c, RC_SEC_SIGNALS) == 3 &&
+		   CONF_AT(&c, RC_SEC_SIGNALS, struct rc_signal, 2)->signo == RC_SIG_LAST &&
+		   CONF_ONE(&c, RC_SEC_SUPERVISE, struct rc_supervise)->exit_zero[7] == 0x80000000,
+		   "signals: a policy per signal and the supervisor's settings decode", msg);
+	memcpy(s, good_sigs, sizeof(s));
+	s[0].to = SIGKILL;
+	s[1] = (struct rc_signal){ SIGINT, RC_SIG_FORWARD, SIGSTOP, 0 };
+	expect_why(decode_signals(s, 3, &good_sup, &c) == 0,
+		   "signals: SIGKILL and SIGSTOP are allowed as rewrite targets", msg);
+	expect_why(decode_signals(s, 0, &good_sup, &c) == 0 && c.sec[RC_SEC_SIGNALS].rec,
+		   "signals: an empty policy decodes (every signal forwarded)", msg);
+	SIG_BROKEN("signals: signal 0 is refused", "signals[1].signo: value 0 is KILL, STOP, CHLD or not 1..64",
+		   s[1].signo = 0);
+	SIG_BROKEN("signals: a signal past SIGRTMAX (64) is refused",
+		   "signals[2].signo: value 65 is KILL, STOP, CHLD or not 1..64", s[2].signo = 65);
+	SIG_BROKEN("signals: a policy for SIGKILL is refused",
+		   "signals[2].signo: value 9 is KILL, STOP, CHLD or not 1..64", s[2].signo = SIGKILL);
+	SIG_BROKEN("signals: a policy for SIGSTOP is refused",
+		   "signals[0].signo: value 19 is KILL, STOP, CHLD or not 1..64", s[0].signo = SIGSTOP);
+	SIG_BROKEN("signals: a policy for SIGCHLD (the supervisor's own) is refused",
+		   "signals[1].signo: value 17 is KILL, STOP, CHLD or not 1..64", s[1].signo = SIGCHLD);
+	SIG_BROKEN("signals: the same signal twice is refused, naming the first",
+		   "signals[2].signo: value 15 also at [0]", s[2].signo = SIGTERM);
+	SIG_BROKEN("signals: an action past shutdown is refused",
+		   "signals[1].action: value 3, maximum 2", s[1].action = 3);
+	SIG_BROKEN("signals: a rewrite past SIGRTMAX is refused",
+		   "signals[0].to: value 65, maximum 64", s[0].to = 65);
+	SIG_BROKEN("signals: a rewrite of an ignored signal is refused",
+		   "signals[1].to: value 3 with action 1, not forward", s[1].to = SIGQUIT);
+	SIG_BROKEN("signals: a rewrite of a shutdown signal is refused",
+		   "signals[2].to: value 1 with action 2, not forward", s[2].to = SIGHUP);
+	SIG_BROKEN("signals: unknown flags are refused", "signals[1].flags: unknown flags 2",
+		   s[1].flags = 2);
+	SIG_BROKEN("supervise: unknown flags are refused", "supervise.flags: unknown flags 6",
+		   sup.flags = 7);
+	SIG_BROKEN("supervise: a parent-death signal past SIGRTMAX is refused",
+		   "supervise.pdeathsig: value 65, maximum 64", sup.pdeathsig = 65);
+}
+
 int main(void)
 {
 	static struct tblob t;
@@ -270,6 +353,7 @@ int main(void)
 		       strstr(msg, "rlimits[0].resource: value 16, maximum 15"),
 		       "an rlimit past RLIMIT_RTTIME is refused", msg);
 	}
+	signal_cases();
 	isolated("a config file of RC_TOTAL_MAX + 1 bytes is EFBIG, nothing written past the buffer",
 		 oversized);
 	isolated("a config file of exactly RC_TOTAL_MAX bytes loads", largest_file);

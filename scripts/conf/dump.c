@@ -144,22 +144,24 @@ static int dump_field(const struct enc *e, FILE *o, const struct conf_field *f,
 
 /*
  * Record i of a section whose fields have directives, in row order; one that
- * would print nothing prints its first directive with "" (cwd ""). 0 when no
- * row of type has a directive.
+ * would print nothing prints its first string directive with "" (cwd ""), or
+ * nothing when it has none (SUPERVISE: the text cannot say an empty one). 0
+ * when no row of type has a directive.
  */
 static int dump_directives(const struct enc *e, FILE *o, unsigned int type, unsigned int i)
 {
-	const struct conf_field *f, *first = NULL;
-	unsigned int printed = 0;
+	const struct conf_field *f, *str = NULL;
+	unsigned int printed = 0, rows = 0;
 
 	for (f = conf_fields; f < conf_fields + conf_fields_count; f++)
 		if (f->sec == type && f->name) {
-			first = first ? first : f;
+			str = str || f->how != TX_H_VALUE ? str : f;
+			rows++;
 			printed += dump_field(e, o, f, enc_at(e, type, i));
 		}
-	if (first && !printed)
-		line_str(o, first->name, "");
-	return !!first;
+	if (str && !printed)
+		line_str(o, str->name, "");
+	return !!rows;
 }
 
 static void dump_caps(FILE *o, const struct rc_caps *c)
@@ -354,6 +356,8 @@ static void dump_record(const struct enc *e, FILE *o, unsigned int type, const v
 			arg(o, enc_get(e, n->path));
 		return (void)fputc('\n', o);
 	}
+	case RC_SEC_SIGNALS:
+		return dump_signal(o, r);
 	}
 }
 

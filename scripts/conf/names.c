@@ -6,6 +6,9 @@
 #include <linux/mount.h>
 #include <linux/sched.h>
 #include <asm-generic/resource.h>	/* the generic numbers: x86_64 and aarch64 use them */
+#include <asm-generic/signal.h>		/* the same; SIGRTMIN 32 and SIGRTMAX 64, the kernel's */
+#include <stdio.h>
+#include "../../sys/fmt.h"
 #include "../../init/conf_format.h"
 #include "names.h"
 
@@ -17,14 +20,18 @@ static const char *const shutdowns[] = { "poweroff", "reboot", "halt" };
 static const char *const capsets[] = {
 	"bounding", "effective", "permitted", "inheritable", "ambient",
 };
+/* The words after signal SIG: enum rc_sig_action first, then two forward variants. */
+static const char *const sig_actions[] = { "forward", "ignore", "shutdown", "group", "rewrite" };
 
 const struct names mode_names = { modes, COUNT(modes) };
 const struct names shutdown_names = { shutdowns, COUNT(shutdowns) };
 const struct names capset_names = { capsets, COUNT(capsets) };
+const struct names sig_action_names = { sig_actions, COUNT(sig_actions) };
 
 _Static_assert(COUNT(modes) == RC_MODE_EXEC + 1, "a name per enum rc_mode");
 _Static_assert(COUNT(shutdowns) == RC_SHUTDOWN_HALT + 1, "a name per enum rc_shutdown");
 _Static_assert(1u << COUNT(capsets) == RC_CAPS_ALL + 1, "a name per RC_CAPS_* bit");
+_Static_assert(RC_SIG_SHUTDOWN == SIG_ACT_GROUP - 1, "a name per enum rc_sig_action, then group");
 
 int names_find(const struct names *n, const char *s)
 {
@@ -58,7 +65,17 @@ static const char *const rlimits[RC_RLIMIT_LAST + 1] = {
 	N(RLIMIT_LOCKS), N(RLIMIT_SIGPENDING), N(RLIMIT_MSGQUEUE), N(RLIMIT_NICE),
 	N(RLIMIT_RTPRIO), N(RLIMIT_RTTIME),
 };
+
+/* The standard signals; from SIGRTMIN on they are named by RTMIN and RTMAX. */
+static const char *const sigs[SIGRTMIN] = {
+	N(SIGHUP), N(SIGINT), N(SIGQUIT), N(SIGILL), N(SIGTRAP), N(SIGABRT), N(SIGBUS),
+	N(SIGFPE), N(SIGKILL), N(SIGUSR1), N(SIGSEGV), N(SIGUSR2), N(SIGPIPE), N(SIGALRM),
+	N(SIGTERM), N(SIGSTKFLT), N(SIGCHLD), N(SIGCONT), N(SIGSTOP), N(SIGTSTP), N(SIGTTIN),
+	N(SIGTTOU), N(SIGURG), N(SIGXCPU), N(SIGXFSZ), N(SIGVTALRM), N(SIGPROF), N(SIGWINCH),
+	N(SIGIO), N(SIGPWR), N(SIGSYS),
+};
 #undef N
+_Static_assert(SIGRTMIN == 32 && SIGRTMAX == RC_SIG_LAST, "the kernel's realtime numbering");
 
 /* Full name with its prefix ("CAP_CHOWN") or without ("chown"), in any case. */
 static int prefixed_lookup(const char *const *tab, unsigned int n, const char *prefix,
@@ -93,6 +110,54 @@ int rlimit_lookup(const char *s)
 const char *rlimit_name(unsigned int res)
 {
 	return res < COUNT(rlimits) ? rlimits[res] : "?";
+}
+
+/*
+ * RTMIN+n or RTMAX-n (s without its SIG): the signal, or -1. Without a libc
+ * none is reserved: RTMIN is 32, where glibc's SIGRTMIN is 34.
+ */
+static int rt_lookup(const char *s)
+{
+	unsigned long n = 0;
+	int max = !strncasecmp(s, "RTMAX", 5);
+
+	if (!max && strncasecmp(s, "RTMIN", 5))
+		return -1;
+	s += 5;
+	if (*s && (*s != (max ? '-' : '+') || parse_ulong(s + 1, &n) < 0 ||
+		   n > SIGRTMAX - SIGRTMIN))
+		return -1;
+	return max ? SIGRTMAX - (int)n : SIGRTMIN + (int)n;
+}
+
+int sig_lookup(const char *s)
+{
+	int sig = prefixed_lookup(sigs, COUNT(sigs), "SIG", s);
+
+	if (!strncasecmp(s, "SIG", 3))
+		s += 3;
+	if (sig < 0 && !strcasecmp(s, "IOT"))
+		sig = SIGIOT;
+	if (sig < 0 && !strcasecmp(s, "POLL"))
+		sig = SIGPOLL;
+	return sig < 0 ? rt_lookup(s) : sig;
+}
+
+/* The realtime ones as RTMIN+n up to the middle (48), then as RTMAX-n. */
+const char *sig_name(unsigned int sig, char buf[SIG_NAME_MAX])
+{
+	const unsigned int mid = (SIGRTMIN + SIGRTMAX) / 2;
+
+	if (sig && sig < SIGRTMIN)
+		return sigs[sig];
+	if (sig == SIGRTMIN || sig == SIGRTMAX)
+		return sig == SIGRTMIN ? "SIGRTMIN" : "SIGRTMAX";
+	if (sig > SIGRTMIN && sig < SIGRTMAX)
+		snprintf(buf, SIG_NAME_MAX, sig <= mid ? "SIGRTMIN+%u" : "SIGRTMAX-%u",
+			 sig <= mid ? sig - SIGRTMIN : SIGRTMAX - sig);
+	else
+		snprintf(buf, SIG_NAME_MAX, "%u", sig);
+	return buf;
 }
 
 /*

@@ -11,7 +11,10 @@ struct names {
 	unsigned int count;
 };
 
-extern const struct names mode_names, shutdown_names, capset_names;
+extern const struct names mode_names, shutdown_names, capset_names, sig_action_names;
+/* The two sig_action_names after enum rc_sig_action's: forward to the group, rewrite. */
+#define SIG_ACT_GROUP	3
+#define SIG_ACT_REWRITE	4
 
 /* Index of s in n (exact match), or -1. */
 int names_find(const struct names *n, const char *s);
@@ -23,6 +26,15 @@ const char *cap_name(unsigned int cap);	/* "CAP_CHOWN" */
 /* "RLIMIT_NOFILE" or "nofile", any case: the resource, or -1. */
 int rlimit_lookup(const char *s);
 const char *rlimit_name(unsigned int res);	/* "RLIMIT_NOFILE" */
+
+/*
+ * "SIGTERM", "TERM", "SIGRTMIN+3", "RTMAX-2" (any case; IOT and POLL too):
+ * the signal as x86_64 and aarch64 number it, SIGRTMIN 32, SIGRTMAX 64; or -1.
+ */
+int sig_lookup(const char *s);
+#define SIG_NAME_MAX	16
+/* "SIGTERM", "SIGRTMIN+3"; buf holds a name made up (a number outside 1..64 as such). */
+const char *sig_name(unsigned int sig, char buf[SIG_NAME_MAX]);
 
 /* What a mount option does to a struct rc_mount. */
 struct mntopt {

@@ -5,7 +5,7 @@
 #include <string.h>
 #include "textp.h"
 
-static const struct directive *const own_tables[] = { text_proc, text_setup, text_net, NULL };
+static const struct directive *const own_tables[] = { text_proc, text_setup, text_net, text_sup, NULL };
 
 const struct directive *tx_own(const char *name, unsigned int *k)
 {
@@ -138,8 +138,8 @@ static void directive(struct text *t)
 	if (n < min)
 		tx_fail(t, t->end_col, "expected %s %s", name, args);
 	if (n > max)
-		tx_fail(t, t->w[max + 1].col, "expected the end of the line after %s %s, got %s",
-			name, args, tx_got(&t->w[max + 1]));
+		tx_fail(t, t->w[max + 1].col, "expected the end of the line after %s%s%s, got %s",
+			name, *args ? " " : "", args, tx_got(&t->w[max + 1]));
 	if (d)
 		d->fn(t, t->w + 1, n);
 	else

@@ -28,6 +28,7 @@ struct text {
 	unsigned int once[128];		/* line a once-only directive was first on */
 	unsigned int capset[5];		/* line each capability set was given on */
 	unsigned int rlimit[RC_RLIMIT_LAST + 1];
+	unsigned int signal[RC_SIG_LAST + 1];	/* line each signal's policy is on */
 };
 
 /*
@@ -53,9 +54,11 @@ struct directive {
 int dump_id(const struct enc *e, FILE *o, const struct directive *d, const void *rec);
 int dump_umask(const struct enc *e, FILE *o, const struct directive *d, const void *rec);
 int dump_oom(const struct enc *e, FILE *o, const struct directive *d, const void *rec);
+/* A signals record as its line (text_sup.c). */
+void dump_signal(FILE *o, const struct rc_signal *s);
 
-/* NULL-terminated, by concern: text_proc.c, text_setup.c, text_net.c. */
-extern const struct directive text_proc[], text_setup[], text_net[];
+/* NULL-terminated, by concern: text_proc.c, text_setup.c, text_net.c, text_sup.c. */
+extern const struct directive text_proc[], text_setup[], text_net[], text_sup[];
 /* The directive with its own code called name, or NULL; *k numbers it after the rows. */
 const struct directive *tx_own(const char *name, unsigned int *k);
 

@@ -23,7 +23,7 @@ missing=
 for w in mode verbose shutdown grace rootfs root-readonly default-masks console sync-fd \
 	argv env cwd user group groups umask oom-score-adj terminal no-new-privileges hostname \
 	domainname apparmor selinux caps rlimit mount masked readonly sysctl link addr route \
-	module resolv hosts namespace; do
+	module resolv hosts namespace signal signal-group exit-zero parent-death; do
 	grep -Eq "^[[:space:]]*$w([[:space:]]|\$)" $d/*.conf || missing="$missing $w"
 done
 for o in ro rw nosuid suid nodev dev noexec exec relatime norelatime noatime strictatime \
@@ -126,6 +126,38 @@ bad_text "unclosed quote" 'argv /bin/sh "-c\n' "bad.conf:1:14: expected a closin
 bad_text "relative mount target" 'mount tmpfs tmp tmpfs\n' "bad.conf:1:13: expected an absolute path, got 'tmp'"
 bad_text "unknown link" 'addr eth0 10.0.0.1/8\n' "bad.conf:1:6: expected lo or a link from an earlier link line, got 'eth0'"
 bad_text "soft over hard" 'rlimit nofile 10 5\n' "bad.conf:1:15: expected a soft limit no higher than the hard one"
+# Signals: names, numbers 1..64 and RTMIN/RTMAX as the kernel numbers them; each once; none the supervisor cannot take.
+nosig="expected a signal 1..64 or a name (TERM, SIGTERM, RTMIN+3), got"
+notake="expected a signal other than SIGKILL, SIGSTOP and SIGCHLD (rawinit cannot catch the first two and reaps with the third), got"
+bad_text "signal: an unknown name" 'signal FOO ignore\n' "bad.conf:1:8: $nosig 'FOO'"
+bad_text "signal: 0" 'signal 0 ignore\n' "bad.conf:1:8: $nosig '0'"
+bad_text "signal: 65, past SIGRTMAX" 'signal 65 ignore\n' "bad.conf:1:8: $nosig '65'"
+bad_text "signal: RTMIN+33, past SIGRTMAX" 'signal RTMIN+33 ignore\n' "bad.conf:1:8: $nosig 'RTMIN+33'"
+bad_text "signal: RTMAX-33, below SIGRTMIN" 'signal RTMAX-33 ignore\n' "bad.conf:1:8: $nosig 'RTMAX-33'"
+bad_text "signal: RTMIN-1" 'signal RTMIN-1 ignore\n' "bad.conf:1:8: $nosig 'RTMIN-1'"
+bad_text "signal: a policy for SIGKILL" 'signal KILL ignore\n' "bad.conf:1:8: $notake 'KILL'"
+bad_text "signal: a policy for SIGSTOP, as a number" 'signal 19 forward\n' "bad.conf:1:8: $notake '19'"
+bad_text "signal: a policy for SIGCHLD" 'signal sigchld group\n' "bad.conf:1:8: $notake 'sigchld'"
+bad_text "signal: the same signal twice, by two names" 'signal TERM forward\nsignal 15 ignore\n' \
+	"bad.conf:2:8: expected each signal once (SIGTERM is on line 1)"
+bad_text "signal: RTMIN+5 and 37 are one signal" 'signal 37 forward\nsignal RTMIN+5 ignore\n' \
+	"bad.conf:2:8: expected each signal once (SIGRTMIN+5 is on line 1)"
+bad_text "signal: an unknown action" 'signal TERM stop\n' \
+	"bad.conf:1:13: expected forward, ignore, shutdown, group or rewrite, got 'stop'"
+bad_text "signal: no action" 'signal TERM\n' \
+	"bad.conf:1:12: expected signal SIG forward|group|ignore|shutdown|rewrite SIG2 [group]"
+bad_text "signal: group after ignore" 'signal TERM ignore group\n' \
+	"bad.conf:1:20: expected the end of the line after signal SIG ignore, got 'group'"
+bad_text "signal: rewrite without a signal" 'signal TERM rewrite\n' "bad.conf:1:20: expected a signal after rewrite"
+bad_text "signal: rewrite to an unknown signal" 'signal TERM rewrite QUITE\n' "bad.conf:1:21: $nosig 'QUITE'"
+bad_text "signal: rewrite, then not group" 'signal TERM rewrite QUIT pgrp\n' \
+	"bad.conf:1:26: expected group or the end of the line, got 'pgrp'"
+bad_text "exit-zero: a status past 255" 'exit-zero 143 256\n' "bad.conf:1:15: expected an exit status 0..255, got '256'"
+bad_text "parent-death: 0" 'parent-death 0\n' "bad.conf:1:14: $nosig '0'"
+bad_text "parent-death: twice" 'parent-death KILL\nparent-death TERM\n' \
+	"bad.conf:2:1: expected parent-death at most once (it is on line 1)"
+bad_text "signal-group: takes no word" 'signal-group all\n' \
+	"bad.conf:1:14: expected the end of the line after signal-group, got 'all'"
 
 # Bad OCI: exit 1 and one line naming the JSON path.
 bad_oci() {

@@ -13,8 +13,12 @@ static struct rc_supervise *sup(struct text *t)
 static __u8 signal_word(struct text *t, const struct word *w)
 {
 	unsigned long v;
-	int sig = parse_ulong(w->s, &v) < 0 ? sig_lookup(w->s) : v && v <= RC_SIG_LAST ? (int)v : -1;
+	int sig;
 
+	if (parse_ulong(w->s, &v) < 0)
+		sig = sig_lookup(w->s);
+	else
+		sig = v && v <= RC_SIG_LAST ? (int)v : -1;
 	if (sig < 0)
 		tx_fail(t, w->col, "expected a signal 1..%u or a name (TERM, SIGTERM, RTMIN+3), got %s",
 			RC_SIG_LAST, tx_got(w));

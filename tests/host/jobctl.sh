@@ -8,6 +8,8 @@
 # that build/host/ptydrive holds: lines written to a fifo are typed on it, what it shows goes
 # to a file. Facts come from files the commands write and from /proc/PID/stat, every wait
 # bounded. The workload writes its pid and, every 0.1 s, a counter: the marker that it ran.
+# Case conditions are single-quoted shell code that result() evaluates when the case is decided.
+# shellcheck disable=SC2016,SC2034
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 . "$top/tests/lib.sh"
@@ -55,7 +57,7 @@ holds() {
 # say LINE: type LINE (and Enter) on the terminal.
 say() { printf '%s\n' "$*" >&3; }
 has() { [ -s "$1" ]; }
-# both VERB PRED: PRED holds for rawinit and the workload within the bound.
+# both PRED: PRED holds for rawinit and the workload within the bound.
 both() { upto "$WAIT" "$1" "$ri" && upto "$WAIT" "$1" "$wl"; }
 why() { echo "rawinit $ri: $(pstat "$ri"); workload $wl: $(pstat "$wl"); count $(count); shell $sh: $(pstat "$sh")"; }
 

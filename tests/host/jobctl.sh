@@ -7,7 +7,7 @@
 # The shell is bash (Essential in Debian, so on every CI machine), `bash --norc -i` on a pty
 # that build/host/ptydrive holds: lines written to a fifo are typed on it, what it shows goes
 # to a file. Facts come from files the commands write and from /proc/PID/stat, every wait
-# bounded. The workload writes its pid and, every 0.1 s, a counter: the marker that it ran.
+# bounded. The workload writes its pid and, every 0.1 s, a line: the marker that it ran.
 # Case conditions are single-quoted shell code that result() evaluates when the case is decided.
 # shellcheck disable=SC2016,SC2034
 set -u
@@ -40,13 +40,14 @@ state() { pstat "$1" | cut -d' ' -f1; }
 stopped() { [ "$(state "$1")" = T ]; }
 running() { case $(state "$1") in R | S | D) true ;; *) false ;; esac; }
 gone() { [ "$(state "$1")" = gone ] || [ "$(state "$1")" = Z ]; }
-count() { cat "$D/count" 2>/dev/null || echo 0; }
+# count: lines the workload appended (one each 0.1 s; a line is one write, never seen half-done).
+count() { { wc -l <"$D/count"; } 2>/dev/null || echo 0; }
 # ran: the workload's marker, its pid and a counter past 0.
 ran() { [ -s "$D/wl.pid" ] && [ "$(count)" -gt 0 ]; }
 # advances: the counter moves within a second.
 advances() {
 	c0=$(count)
-	upto 10 sh -c "[ \"\$(cat '$D/count' 2>/dev/null || echo 0)\" -gt $c0 ]"
+	upto 10 sh -c "[ \"\$(wc -l <'$D/count')\" -gt $c0 ]"
 }
 # holds: the counter stays put for half a second.
 holds() {
@@ -78,7 +79,7 @@ session_open() {
 }
 # start [REDIR]: rawinit in the background with the counting workload; $ri, $wl once it ran.
 start() {
-	say "$RI -- $BB sh -c 'echo \$\$ >$D/wl.pid; i=0; while :; do i=\$((i+1)); echo \$i >$D/count; sleep 0.1; done' ${1:-}&"
+	say "$RI -- $BB sh -c 'echo \$\$ >$D/wl.pid; i=0; while :; do i=\$((i+1)); echo \$i >>$D/count; sleep 0.1; done' ${1:-}&"
 	say "echo \$! >$D/ri.pid"
 	upto "$WAIT" has "$D/ri.pid" && upto "$WAIT" ran
 	ri=$(cat "$D/ri.pid" 2>/dev/null || echo 0)

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz boot demo harness}
+suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz jobctl boot demo harness}
 log=${TEST_LOG:-$top/build/test-results.txt}
 : >"$log"
 
@@ -54,6 +54,7 @@ for s in $suites; do
 	ns) run_suite ns sh -c 'sh tests/ns/rootfs.sh; sh tests/ns/full.sh; sh tests/ns/hardening.sh' ;;
 	creds) run_suite creds sh tests/host/creds.sh ;;
 	hygiene) run_suite hygiene sh -c 'sh tests/host/hygiene.sh; sh tests/host/pid1.sh; sh tests/host/hardening.sh' ;;
+	jobctl) run_suite jobctl sh tests/host/jobctl.sh ;;
 	boot) run_suite boot sh tests/boot/run.sh ;;
 	demo) run_suite demo sh tests/boot/demo.sh ;;
 	harness) run_suite harness sh tests/host/harness.sh ;;

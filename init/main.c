@@ -7,9 +7,10 @@
 #include "../sys/syscalls.h"
 #include "../sys/fmt.h"
 #include "../sys/clock.h"
+#include "../sys/mem.h"
 #include "rawinit.h"
 
-#define USAGE	" (usage: rawinit [-v] [-g SECONDS] [-c CONFIG] [--] [COMMAND [ARG...]])"
+#define USAGE	" (rawinit -h: the options)"
 #define ARG_MSG_MAX	160
 #define GRACE_SECS_MAX	3600
 
@@ -51,10 +52,24 @@ static const struct step exec_steps[] = {
 	{ "fds", fds_close },
 };
 
+/* The one help text: `rawinit -h`. */
+static const char help[] =
+	"usage: rawinit [OPTION...] [--] [COMMAND [ARG...]]\n"
+	" -c CONFIG   compiled config (default: embedded, /etc/rawinit.conf)\n"
+	" -v          timeline (-v -v: more)\n"
+	" -g SECS     SIGTERM to SIGKILL when draining (2)\n"
+	" -G          signals to the workload's process group\n"
+	" -r SIG:SIG  rewrite a signal (-r TERM:QUIT)\n"
+	" -e CODE     exit status CODE reads as 0 (-e 143)\n"
+	" -p SIG      signal on parent death, forwarded\n"
+	" -h          this help\n"
+	"SIG: TERM, SIGTERM or 1..64\n";
+
 struct args {
 	const char *conf_path;	/* -c PATH */
 	unsigned long grace_ns;	/* -g SECONDS, or 0: the config's */
 	int grace_set;
+	int help;		/* -h, --help */
 };
 
 /*
@@ -73,6 +88,13 @@ static int parse_args(char **argv, struct args *a, const char **bad)
 		if (s[1] == '-' && !s[2]) {
 			argv++;
 			break;
+		} else if ((s[1] == 'h' && !s[2]) || str_eq(s, "--help")) {
+			a->help = 1;
+		} else if (s[1] == 'G' && !s[2]) {
+			policy_arg('G', 0);
+		} else if ((s[1] == 'r' || s[1] == 'e' || s[1] == 'p') && !s[2] && argv[1] &&
+			   !policy_arg(s[1], argv[1])) {
+			argv++;
 		} else if (s[1] == 'v' && !s[2]) {
 			ri.verbose++;
 		} else if (s[1] == 'g' && !s[2] && argv[1] &&
@@ -125,7 +147,7 @@ int main(int argc, char **argv, char **envp)
 {
 	const struct ksigaction dfl = { 0, 0, 0, 0 };
 	const __u64 all = ~0ULL;
-	struct args a = { 0, 0, 0 };
+	struct args a = { 0, 0, 0, 0 };
 	const struct conf *c;
 	const char *what, *bad;
 	long r;
@@ -146,7 +168,12 @@ int main(int argc, char **argv, char **envp)
 		fatal("mount", what, r, EXIT_FATAL);
 	if (bad)	/* reported after the mounts: a VM has no console before them */
 		bad_args(bad);
+	if (a.help) {
+		sys_write(1, help, sizeof(help) - 1);
+		finish(0);
+	}
 	c = conf_apply(a.conf_path);
+	policy_conf(c);
 	if (!argv_of(c))
 		bad_args("COMMAND missing (none in the config either)");
 	steps_run(setup_steps, ARRAY_LEN(setup_steps), c);
@@ -162,5 +189,5 @@ int main(int argc, char **argv, char **envp)
 #ifdef RAWINIT_CRASH_TEST
 	crash_test(envp);	/* tests/probe/crash.c, in the test build only: fault now */
 #endif
-	finish(supervise((int)r, a.grace_set ? a.grace_ns : conf_grace_ns(c)));
+	finish(policy_status(supervise((int)r, a.grace_set ? a.grace_ns : conf_grace_ns(c))));
 }

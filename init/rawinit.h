@@ -54,6 +54,20 @@ struct step {
 	int (*run)(const struct conf *c, struct fail *f);
 };
 
+/* policy.c: what the supervisor does with a received signal (enum rc_sig_action). */
+struct sig_rule {
+	unsigned char action;
+	unsigned char to;	/* the signal sent (a rewrite, or the same) */
+	unsigned char group;	/* to the workload's process group */
+	unsigned char set;	/* 0, or who chose it: the config, or the command line (which wins) */
+};
+int sig_parse(const char *s);
+int policy_arg(int opt, char *arg);
+void policy_conf(const struct conf *c);
+struct sig_rule policy_rule(int sig);
+int policy_pdeathsig(void);
+int policy_status(int ws);
+
 /* steps.c: each step in order; on a failure the one error line, then finish(). */
 void steps_run(const struct step *list, unsigned int n, const struct conf *c);
 

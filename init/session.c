@@ -11,16 +11,17 @@
  * fd 0 as controlling terminal (a VM's console is PID 1's to take: steal it;
  * elsewhere never steal). A console that is no terminal (a file, /dev/null)
  * is fine; `terminal` without one is not. Else a supervised workload gets its
- * own process group, made the terminal's foreground group when there is one
- * (SIGTTOU is still blocked, so TIOCSPGRP from the background works); in exec
- * mode the process group stays as the parent made it.
+ * own process group, made the terminal's foreground group only when rawinit's
+ * was (a rawinit started with `&` leaves its shell the terminal; SIGTTOU is
+ * still blocked, so TIOCSPGRP works); in exec mode the process group stays as
+ * the parent made it.
  */
 int session_take(const struct conf *c, struct fail *f)
 {
 	const struct rc_process *p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 	const char *console = in ? conf_str(c, in->console) : "";
-	int terminal = p && (p->flags & RC_PROC_TERMINAL), pgid;
+	int terminal = p && (p->flags & RC_PROC_TERMINAL), pgid, fg = 0;
 	long r;
 
 	f->obj = *console ? console : "fd 0";
@@ -31,8 +32,10 @@ int session_take(const struct conf *c, struct fail *f)
 			return (int)r;
 	} else if (ri.child) {
 		pgid = (int)sys_getpid();
+		r = sys_ioctl(0, TIOCGPGRP, (long)&fg) == 0 && fg == sys_getpgid(0);
 		sys_setpgid(0, 0);
-		sys_ioctl(0, TIOCSPGRP, (long)&pgid);
+		if (r)
+			sys_ioctl(0, TIOCSPGRP, (long)&pgid);
 	}
 	return 0;
 }

@@ -56,5 +56,6 @@ int spawn_workload(const struct step *list, unsigned int n, const struct conf *c
 	if (r >= 0)
 		sys_write(gate[1], &(char){ GO_BYTE }, 1);
 	sys_close(gate[1]);
+	sys_chdir("/");		/* the supervisor keeps no filesystem busy (dumb-init does the same) */
 	return (int)pid;
 }

@@ -1,29 +1,48 @@
 // SPDX-License-Identifier: MIT
-/* PID 1's loop and its end: forward signals, reap every child; then SIGTERM, a grace period, SIGKILL. */
+/* PID 1's loop and its end: act on signals by the policy, reap every child; then SIGTERM, a grace period, SIGKILL. */
 #include <asm/signal.h>
 #include <asm/errno.h>
+#include <asm/siginfo.h>
 #include <linux/fcntl.h>
+#include <linux/prctl.h>
 #include <linux/wait.h>
 #include "../sys/syscalls.h"
 #include "../sys/fmt.h"
 #include "../sys/clock.h"
 #include "rawinit.h"
 
-/* Signals a user sends to PID 1 that are meant for the workload. */
-#define FORWARD_SET (SIGNAL_BIT(SIGTERM) | SIGNAL_BIT(SIGINT) | SIGNAL_BIT(SIGHUP) | \
-		     SIGNAL_BIT(SIGQUIT) | SIGNAL_BIT(SIGUSR1) | SIGNAL_BIT(SIGUSR2) | \
-		     SIGNAL_BIT(SIGWINCH) | SIGNAL_BIT(SIGCONT))
+/*
+ * Signals the kernel sends on a user's behalf (a terminal's keys and hangup,
+ * Ctrl-Alt-Del, a resize, a power event): forwarded like a process's. Any other
+ * signal the kernel raised at rawinit (SIGPIPE or SIGXFSZ from its own write,
+ * SIGXCPU from its own limit, a fault) concerns rawinit only.
+ */
+#define USER_KERNEL_SET (SIGNAL_BIT(SIGINT) | SIGNAL_BIT(SIGQUIT) | SIGNAL_BIT(SIGHUP) | \
+			 SIGNAL_BIT(SIGTSTP) | SIGNAL_BIT(SIGWINCH) | SIGNAL_BIT(SIGCONT) | \
+			 SIGNAL_BIT(SIGPWR))
+/* Job control (dumb-init's): forwarded, then the supervisor stops too, so its shell sees the job stop. */
+#define JOB_STOP_SET (SIGNAL_BIT(SIGTSTP) | SIGNAL_BIT(SIGTTIN) | SIGNAL_BIT(SIGTTOU))
 #define CHILDREN_BUF_MAX	4096	/* one read of /proc/.../children; the list takes as many as it needs */
 #define DRAIN_PIDS_MAX		4096	/* descendants a subreaper remembers having sent SIGTERM */
 #define DRAIN_HASH_SIZE		(2 * DRAIN_PIDS_MAX)	/* a power of two, never more than half full */
 #define PROC_PATH_MAX		64
 
-/*
- * Reap every child that has ended, without blocking. When `child` is among
- * them its wait status goes to *status and *done is set. Returns -ECHILD when
- * no child is left at all, else 0.
- */
-static int reap(int child, int *status, int *done)
+/* The workload: its pid, and its wait status once reaped (done). */
+static struct {
+	int pid, status, done;
+} wl;
+
+/* A reaped child: the workload's status is kept, any other dropped. */
+static void reaped(long pid, int st)
+{
+	if (pid == wl.pid) {
+		wl.status = st;
+		wl.done = 1;
+	}
+}
+
+/* Reap every child that has ended, without blocking: -ECHILD when none is left, else 0. */
+static int reap(void)
 {
 	int st;
 	long pid;
@@ -34,10 +53,7 @@ static int reap(int child, int *status, int *done)
 			continue;
 		if (pid <= 0)
 			return pid == -ECHILD ? -ECHILD : 0;
-		if (pid == child) {
-			*status = st;
-			*done = 1;
-		}
+		reaped(pid, st);
 	}
 }
 
@@ -149,10 +165,9 @@ static int reap_until(unsigned long deadline)
 	struct __kernel_timespec ts;
 	struct ksiginfo si;
 	unsigned long now;
-	int st, done;
 
 	for (;;) {
-		if (reap(0, &st, &done) == -ECHILD)
+		if (reap() == -ECHILD)
 			return 0;
 		now = clock_mono_ns();
 		if (now >= deadline)
@@ -164,19 +179,70 @@ static int reap_until(unsigned long deadline)
 	}
 }
 
-/* Called while children are left (the workload's own status is already taken). */
+/* Called while children are left: the workload too, on a shutdown. */
 static void drain(int child, unsigned long grace_ns)
 {
-	int st, done;
+	long pid;
+	int st;
 
 	log_step("drain", "SIGTERM");
 	signal_rest(SIGTERM, child);
 	if (!reap_until(clock_mono_ns() + grace_ns))
 		return;
 	log_step("drain", "SIGKILL");
-	do
+	do {
 		signal_rest(SIGKILL, child);	/* again after each wait: orphans reparented since */
-	while (sys_wait4(-1, 0, 0) != -ECHILD && reap(0, &st, &done) != -ECHILD);
+		pid = sys_wait4(-1, &st, 0);
+		if (pid > 0)
+			reaped(pid, st);
+	} while (pid != -ECHILD && reap() != -ECHILD);
+}
+
+/*
+ * Sent by a process (si_code <= 0), but not rawinit's own doing (SI_USER from
+ * our own pid is the kernel's send_sig() on our behalf: SIGPIPE, SIGXFSZ), or
+ * sent by the kernel for a user (USER_KERNEL_SET).
+ */
+static int from_user(long sig, const struct ksiginfo *si, int self)
+{
+	if (si->code <= 0)
+		return !(si->code == SI_USER && si->pid == self);
+	return si->code == SI_KERNEL && (USER_KERNEL_SET & SIGNAL_BIT(sig));
+}
+
+/* The policy's answer to sig: forwarded (rewritten, to the group), ignored, or 1: shut down. */
+static int act(int sig, int self)
+{
+	struct sig_rule r = policy_rule(sig);
+
+	if (r.action == RC_SIG_SHUTDOWN) {
+		log_step("shutdown", "signal");
+		return 1;
+	}
+	if (r.action != RC_SIG_FORWARD)
+		return 0;
+	if (ri.verbose)
+		log_line("forward signal=", r.to);
+	if (!r.group || sys_kill(-wl.pid, r.to) == -ESRCH)	/* its setpgid may not have run yet */
+		sys_kill(wl.pid, r.to);
+	/* Only a subreaper can stop: the kernel ignores init's own SIGSTOP, and a VM's PID 1 must run. */
+	if ((JOB_STOP_SET & SIGNAL_BIT(sig)) && ri.mode == RC_MODE_SUBREAPER)
+		sys_kill(self, SIGSTOP);
+	return 0;
+}
+
+/*
+ * The parent death signal (tini's -p), outside a VM: set on ourselves, then a
+ * parent already gone (we were reparented before it was set) counts as its
+ * signal received. 1 when that asks for a shutdown.
+ */
+static int pdeath_arm(int self)
+{
+	int sig = policy_pdeathsig();
+
+	if (!sig || ri.mode == RC_MODE_VM || sys_prctl(PR_SET_PDEATHSIG, sig, 0, 0, 0) < 0)
+		return 0;
+	return (int)sys_getppid() != ri.ppid ? act(sig, self) : 0;
 }
 
 /*
@@ -188,22 +254,21 @@ static void drain(int child, unsigned long grace_ns)
 int supervise(int child, unsigned long grace_ns)
 {
 	const __u64 all = ~0ULL;
+	int self = (int)sys_getpid(), left, stop;
 	struct ksiginfo si;
-	int status = 0, done = 0, left;
 	long sig;
 
+	wl.pid = child;
+	stop = pdeath_arm(self);
 	for (;;) {
-		left = reap(child, &status, &done);
-		if (done)
+		left = reap();
+		if (wl.done || stop)
 			break;
 		sig = sys_rt_sigtimedwait(&all, &si, 0);
-		if (sig > 0 && (FORWARD_SET & SIGNAL_BIT(sig))) {
-			if (ri.verbose)
-				log_line("forward signal=", sig);
-			sys_kill(child, (int)sig);
-		}
+		if (sig > 0 && sig <= RC_SIG_LAST && sig != SIGCHLD && from_user(sig, &si, self))
+			stop = act((int)sig, self);
 	}
 	if (left != -ECHILD)
 		drain(child, grace_ns);
-	return status;
+	return wl.status;
 }

@@ -86,6 +86,8 @@ static inline long sys_setsid(void)
 { return syscall0(__NR_setsid); }
 static inline long sys_setpgid(int pid, int pgid)
 { return syscall2(__NR_setpgid, pid, pgid); }
+static inline long sys_getpgid(int pid)
+{ return syscall1(__NR_getpgid, pid); }
 static inline long sys_kill(int pid, int sig)
 { return syscall2(__NR_kill, pid, sig); }
 static inline long sys_wait4(int pid, int *status, int options)

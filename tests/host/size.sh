@@ -20,9 +20,12 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 # 31488 / 34296. The structure issue (#9) reshaped without adding: the step lists and
 # one error helper, CRC32C as one .bss table instead of the CPU's instructions and their
 # detection, the format's tables generated from one X-macro: 30824 / 33896. The budget
-# is the size before that reshape: no reshape may grow the init.
-budget_x86_64=31488
-budget_aarch64=34296
+# was the size before that reshape. The signals issue (#10): every signal forwarded by a
+# policy (rewrite, ignore, group, shutdown), job control, exit-status mapping, the parent
+# death signal, -h with its help text (452 bytes), the decoder's checks of the two new
+# sections: +2.2 / +2.4 KiB, 33000 / 36328.
+budget_x86_64=33280
+budget_aarch64=36608
 
 for isa in x86_64 aarch64; do
 	bin=$top/build/$isa/rawinit

@@ -178,14 +178,16 @@ static int run(const char *out, const char *ready, int exit_sig, int status, lon
 	return printer(fd, exit_sig, status, secs, members, n);
 }
 
-/* Poll until the file holds the line "ready"; 0, or -1 after ms. */
-static int ready_within(const char *path, long ms)
+/* Poll until the file holds the line "ready"; 0, or -1 after ms or once child c ended. */
+static int ready_within(const char *path, long ms, pid_t c)
 {
 	char buf[4096];
 	ssize_t n;
 	int fd;
 
 	for (; ms > 0; ms -= POLL_MS) {
+		if (waitpid(c, 0, WNOHANG) == c)
+			return -1;
 		fd = open(path, O_RDONLY | O_CLOEXEC);
 		n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
 		if (fd >= 0)
@@ -248,7 +250,7 @@ static int parent(const char *ready, char **cmd)
 			execvp(cmd[0], cmd);
 			_exit(127);
 		}
-		if (write(pfd[1], &c, sizeof(c)) != sizeof(c) || ready_within(ready, READY_MS)) {
+		if (write(pfd[1], &c, sizeof(c)) != sizeof(c) || ready_within(ready, READY_MS, c)) {
 			kill(c, SIGKILL);
 			_exit(1);
 		}

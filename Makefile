@@ -41,6 +41,7 @@ LIBS_host/rawinit-conf-asan  = $(JANSSON)
 SRC_host/parent		:= tests/host/parent.c
 SRC_host/listen1	:= tests/host/listen1.c
 SRC_host/ptydrive	:= tests/host/ptydrive.c
+SRC_host/sigprint	:= tests/host/sigprint.c
 SRC_host/procswap	:= tests/ns/procswap.c
 SRC_host/conf-mutate	:= tests/conf/mutate.c sys/crc32c.c
 SRC_bench/spawn_time	:= bench/spawn_time.c
@@ -49,7 +50,7 @@ FLAGS_bench/stamp	:= -static -nostdlib -fno-stack-protector -fno-pie -no-pie
 SRC_bench/conf_time	:= bench/conf_time.c init/conf_decode.c sys/crc32c.c sys/fmt.c
 FLAGS_bench/conf_time	:= -Os
 PROGS	:= host/mkcpio host/rawinit-conf host/rawinit-conf-asan host/parent host/listen1 \
-	   host/procswap host/conf-mutate host/ptydrive
+	   host/procswap host/conf-mutate host/ptydrive host/sigprint
 BENCH	:= bench/spawn_time bench/stamp bench/conf_time
 
 # Unit tests: every tests/unit/test_NAME.c, with the sources in SRC_host/test_NAME, sys/mem.c

@@ -7,7 +7,7 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
-suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz jobctl boot demo harness}
+suites=${SUITES:-unit size host config ns creds net hygiene conf fuzz signals jobctl boot demo harness}
 log=${TEST_LOG:-$top/build/test-results.txt}
 : >"$log"
 
@@ -49,6 +49,7 @@ for s in $suites; do
 	fuzz) run_suite fuzz sh tests/fuzz/run.sh ;;
 	size) run_suite size sh -c 'sh tests/host/size.sh; sh tests/host/structure.sh' ;;
 	host) run_suite host sh tests/host/supervise.sh ;;
+	signals) run_suite signals sh tests/host/signals.sh ;;
 	net) run_suite net sh tests/host/net.sh ;;
 	config) run_suite config sh tests/host/config.sh ;;
 	ns) run_suite ns sh -c 'sh tests/ns/rootfs.sh; sh tests/ns/full.sh; sh tests/ns/hardening.sh' ;;

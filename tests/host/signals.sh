@@ -270,7 +270,7 @@ policy() {
 	sends=
 	while [ "$1" != -- ]; do sends="$sends $1"; shift; done
 	shift
-	rm -f "$T/$n".*
+	rm -f "$T/$n".out* "$T/$n".ready	# not its config
 	start sub "$@"
 	if ! ready "$T/$n.ready"; then
 		finish 50

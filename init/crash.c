@@ -23,7 +23,7 @@ static char crash_stack[CRASH_STACK_SIZE] __attribute__((aligned(16)));
 
 /*
  * si_code > 0 is the kernel reporting a fault; <= 0 (SI_USER, SI_QUEUE,
- * SI_TKILL) is a process sending the signal: not a crash. In the workload's
+ * SI_TKILL) is a process sending the signal: not a crash, handled by the policy. In the workload's
  * child the fault is its own: with the default action back, returning re-runs
  * the faulting instruction, which then ends that process.
  */
@@ -32,8 +32,10 @@ static void crash_handler(int sig, struct ksiginfo *si, void *uc)
 	const struct ksigaction dfl = { 0, 0, 0, 0 };
 
 	(void)uc;
-	if (si->code <= 0)
+	if (si->code <= 0) {	/* sent by a process: a signal like any other */
+		supervise_caught(sig, si);
 		return;
+	}
 	if (sys_getpid() != 1) {
 		sys_rt_sigaction(sig, &dfl, 0);
 		return;

@@ -124,6 +124,8 @@ int supervisor_shed(struct fail *f);
 void sync_done(void);
 int go_wait(int fd);
 int supervise(int child, unsigned long grace_ns);
+struct ksiginfo;
+void supervise_caught(int sig, const struct ksiginfo *si);
 
 /* Shared by the steps. */
 long procfs_check(int fd);

@@ -27,9 +27,9 @@
 #define DRAIN_HASH_SIZE		(2 * DRAIN_PIDS_MAX)	/* a power of two, never more than half full */
 #define PROC_PATH_MAX		64
 
-/* The workload: its pid, and its wait status once reaped (done). */
+/* The workload: its pid, its wait status once reaped (done); a shutdown asked for. */
 static struct {
-	int pid, status, done;
+	int pid, status, done, stop;
 } wl;
 
 /* A reaped child: the workload's status is kept, any other dropped. */
@@ -232,6 +232,19 @@ static int act(int sig, int self)
 }
 
 /*
+ * A process-sent SEGV, BUS, ILL, FPE or TRAP that reached the VM's crash guard
+ * while PID 1 was not waiting (in rt_sigtimedwait it is dequeued like any
+ * other): acted on the same way, the loop told of a shutdown.
+ */
+void supervise_caught(int sig, const struct ksiginfo *si)
+{
+	int self = (int)sys_getpid();
+
+	if (wl.pid && from_user(sig, si, self) && act(sig, self))
+		wl.stop = 1;
+}
+
+/*
  * The parent death signal (tini's -p), outside a VM: set on ourselves, then a
  * parent already gone (we were reparented before it was set) counts as its
  * signal received. 1 when that asks for a shutdown.
@@ -254,19 +267,19 @@ static int pdeath_arm(int self)
 int supervise(int child, unsigned long grace_ns)
 {
 	const __u64 all = ~0ULL;
-	int self = (int)sys_getpid(), left, stop;
+	int self = (int)sys_getpid(), left;
 	struct ksiginfo si;
 	long sig;
 
 	wl.pid = child;
-	stop = pdeath_arm(self);
+	wl.stop = pdeath_arm(self);
 	for (;;) {
 		left = reap();
-		if (wl.done || stop)
+		if (wl.done || wl.stop)
 			break;
 		sig = sys_rt_sigtimedwait(&all, &si, 0);
 		if (sig > 0 && sig <= RC_SIG_LAST && sig != SIGCHLD && from_user(sig, &si, self))
-			stop = act((int)sig, self);
+			wl.stop |= act((int)sig, self);
 	}
 	if (left != -ECHILD)
 		drain(child, grace_ns);

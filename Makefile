@@ -48,10 +48,11 @@ SRC_bench/spawn_time	:= bench/spawn_time.c
 SRC_bench/stamp		:= bench/stamp.c
 FLAGS_bench/stamp	:= -static -nostdlib -fno-stack-protector -fno-pie -no-pie
 SRC_bench/conf_time	:= bench/conf_time.c init/conf_decode.c sys/crc32c.c sys/fmt.c
+SRC_bench/sig_time	:= bench/sig_time.c
 FLAGS_bench/conf_time	:= -Os
 PROGS	:= host/mkcpio host/rawinit-conf host/rawinit-conf-asan host/parent host/listen1 \
 	   host/procswap host/conf-mutate host/ptydrive host/sigprint
-BENCH	:= bench/spawn_time bench/stamp bench/conf_time
+BENCH	:= bench/spawn_time bench/stamp bench/conf_time bench/sig_time
 
 # Unit tests: every tests/unit/test_NAME.c, with the sources in SRC_host/test_NAME, sys/mem.c
 # renamed (libc keeps its own) and the fake kernel's arch header (no syscall reaches the host).

@@ -25,7 +25,7 @@ trap 'rm -rf "$TMP"' EXIT INT TERM
 
 # The helpers (the timer, the decoder timer, the stamp workload, the test parent) are the
 # Makefile's: `make bench` builds them first.
-for h in $TIMER build/bench/conf_time build/bench/stamp build/host/parent; do
+for h in $TIMER build/bench/conf_time build/bench/stamp build/bench/sig_time build/host/parent; do
 	[ -x $h ] || { echo "bench: $h is missing: run make bench" >&2; exit 1; }
 done
 
@@ -89,6 +89,17 @@ table() {
 }
 table >"$TMP/table"
 
+# SIGTERM to the init as PID 1 of a fresh pid namespace until it has exited: the forward,
+# the workload's death (busybox sleep, default dispositions), the reap, the init's exit.
+{
+	echo '| init | SIGTERM → exit µs, median (p10–p90) |'
+	echo '|---|--:|'
+	while read -r name path; do
+		set -- $(build/bench/sig_time "$ROUNDS" $WARMUP busybox "$path" -- $WORK sleep 100)
+		echo "| $name | $1 ($2–$3) |"
+	done <"$TMP/present"
+} >"$TMP/sig"
+
 # The config decoder: its bytes in each init (symbol sizes from the unstripped .elf:
 # text, rodata and data, not .bss), and the time to validate a maximum-size config.
 # The timer is host C around the init's own decoder source, built -Os (the Makefile's
@@ -140,6 +151,10 @@ cp "$OUT" "$OUT.old" 2>/dev/null || : >"$OUT.old"
 	echo
 	cat "$TMP/table"
 	echo
+	echo '## SIGTERM to exit, as PID 1 of a pid namespace'
+	echo
+	cat "$TMP/sig"
+	echo
 	echo '## Config decoder'
 	echo
 	cat "$TMP/conf"
@@ -169,6 +184,8 @@ cp "$OUT" "$OUT.old" 2>/dev/null || : >"$OUT.old"
 	echo "strace -f -qq -o FILE $NS INIT -- $WORK true"
 	echo "# RSS: VmRSS in /proc/<unshare's child>/status after 0.5 s"
 	echo "$NS INIT -- $WORK sleep 2 &"
+	echo "# SIGTERM to exit: clone(CLONE_NEWPID) INIT, wait for its workload's exec, kill, waitpid"
+	echo "build/bench/sig_time $ROUNDS $WARMUP busybox INIT -- $WORK sleep 100"
 	echo "# config decoder: bytes from symbol sizes; time on a maximum-size blob"
 	echo "nm -S --size-sort build/ISA/rawinit.elf"
 	echo "build/bench/conf_time   # prints: blob bytes, median, p10, p90 (µs per decode)"
@@ -192,6 +209,8 @@ cp "$OUT" "$OUT.old" 2>/dev/null || : >"$OUT.old"
 } >$OUT
 rm -f "$OUT.old"
 cat "$TMP/table"
+echo
+cat "$TMP/sig"
 echo
 cat "$TMP/conf"
 echo

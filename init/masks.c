@@ -100,10 +100,9 @@ static const struct seal_list {
  * rawinit made, only a path of runc's lists may be missing: the kernel lacks
  * it; the rootfs cannot cause that (docs/design.md, the mount namespace).
  */
-static long seal_open(const struct rootfs_mounts *t, int root, const struct seal_list *l,
-		      unsigned int i, const char **what, long *fd)
+static long seal_open(const struct conf *c, const struct rootfs_mounts *t, int root,
+		      const struct seal_list *l, unsigned int i, const char **what, long *fd)
 {
-	const struct conf *c = t->conf;
 	unsigned int n = CONF_COUNT(c, l->sec), d;
 	int mounted, listed;
 
@@ -140,7 +139,7 @@ static long seal(const struct conf *c, const struct rootfs_mounts *t, const char
 	for (l = seal_lists; r >= 0 && l < seal_lists + ARRAY_LEN(seal_lists); l++) {
 		n = CONF_COUNT(c, l->sec) + (defaults ? l->ndefaults : 0);
 		for (i = 0; r >= 0 && i < n; i++) {
-			r = seal_open(t, (int)root, l, i, what, &fd);
+			r = seal_open(c, t, (int)root, l, i, what, &fd);
 			if (r > 0) {
 				r = l->sec == RC_SEC_MASKED ? mask(t, (int)root, (int)fd, &null, what) :
 							      make_readonly((int)fd);
@@ -163,6 +162,7 @@ int rootfs_seal(const struct conf *c, struct fail *f)
 {
 	long r = seal(c, &rootfs_mounts, &f->obj);
 
-	mount_table_close(&rootfs_mounts);
+	if (CONF_COUNT(c, RC_SEC_MOUNTS))	/* else the mount step left the table untouched */
+		mount_table_close(&rootfs_mounts);
 	return r < 0 ? (int)r : 0;
 }

@@ -27,6 +27,15 @@
 #define DRAIN_HASH_SIZE		(2 * DRAIN_PIDS_MAX)	/* a power of two, never more than half full */
 #define PROC_PATH_MAX		64
 
+/*
+ * A subreaper's SIGTERM round: who got it, in the order found (a breadth-first
+ * queue), and the same pids in an open-addressed set (0: empty) so that a
+ * rescan after every SIGCHLD costs a lookup a pid, not a walk of the queue.
+ */
+static int termed[DRAIN_PIDS_MAX];
+static unsigned int nterm;
+static int termed_set[DRAIN_HASH_SIZE];
+
 /* The workload: its pid, its wait status once reaped (done); a shutdown asked for. */
 static struct {
 	int pid, status, done, stop;
@@ -57,14 +66,6 @@ static int reap(void)
 	}
 }
 
-/*
- * A subreaper's SIGTERM round: who got it, in the order found (a breadth-first
- * queue), and the same pids in an open-addressed set (0: empty) so that a
- * rescan after every SIGCHLD costs a lookup a pid, not a walk of the queue.
- */
-static int termed[DRAIN_PIDS_MAX];
-static unsigned int nterm;
-static int termed_set[DRAIN_HASH_SIZE];
 
 /* 1 when pid is new (and now remembered, while there is room), 0 when it had SIGTERM already. */
 static int termed_add(int pid)

@@ -162,7 +162,6 @@ int rootfs_seal(const struct conf *c, struct fail *f)
 {
 	long r = seal(c, &rootfs_mounts, &f->obj);
 
-	if (CONF_COUNT(c, RC_SEC_MOUNTS))	/* else the mount step left the table untouched */
-		mount_table_close(&rootfs_mounts);
+	mount_table_close(&rootfs_mounts);
 	return r < 0 ? (int)r : 0;
 }

@@ -144,10 +144,10 @@ int rootfs_setup(const struct conf *c, struct fail *f)
 
 	if (ri.mode == RC_MODE_SUBREAPER && (*what = host_touched(c)))
 		return -EPERM;
-	if (!*rootfs && !CONF_COUNT(c, RC_SEC_MOUNTS))
-		return 0;	/* the table stays empty (n 0): the seal finds no mount in it */
 	t->conf = c;
 	t->n = 0;
+	if (!*rootfs && !CONF_COUNT(c, RC_SEC_MOUNTS))
+		return 0;
 	/* Nothing below may propagate back to the parent's mounts (runc's default). */
 	*what = "/";
 	r = sys_mount(0, "/", 0, MS_SLAVE | MS_REC, 0);

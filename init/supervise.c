@@ -273,6 +273,7 @@ int supervise(int child, unsigned long grace_ns)
 	long sig;
 
 	wl.pid = child;
+	wl.done = 0;
 	wl.stop = pdeath_arm(self);
 	for (;;) {
 		left = reap();

@@ -21,15 +21,6 @@ static const unsigned int shutdown_cmds[] = {
 /* Mode names as the text config spells them, in enum rc_mode order, packed. */
 static const char mode_names[] = "auto\0vm\0container\0subreaper\0exec";
 
-static const char *mode_name(unsigned int mode)
-{
-	const char *p = mode_names;
-
-	while (mode--)
-		p += strlen(p) + 1;
-	return p;
-}
-
 /* "<source>: <decoder's reason>", or just the source for a read error; then the end. */
 static __attribute__((noreturn)) void load_failed(const char *src, struct fmt *why, int r)
 {
@@ -74,7 +65,7 @@ const struct conf *conf_apply(const char *path)
 		fatal("config", conf_sec_name(RC_SEC_NAMESPACES), -ENOSYS, EXIT_FATAL);
 	in = CONF_ONE(&conf, RC_SEC_INIT, struct rc_init);
 	if (in && in->mode != RC_MODE_AUTO && in->mode != RC_MODE_EXEC && in->mode != ri.mode)
-		fatal("config", (fail_obj(&e, "mode ", mode_name(in->mode), 0, 0), e.obj), -EINVAL,
+		fatal("config", (fail_obj(&e, "mode ", str_at(mode_names, in->mode), 0, 0), e.obj), -EINVAL,
 		      EXIT_FATAL);
 	if (in && in->verbosity > ri.verbose)
 		ri.verbose = in->verbosity;

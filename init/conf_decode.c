@@ -71,18 +71,9 @@ static const char messages[] =
 	"value \1 also at [\2]\0"
 	"value \1 with action \2, not forward";
 
-/* Skip n NUL-terminated strings of a packed table. */
-static const char *packed_at(const char *p, unsigned int n)
-{
-	while (n--)
-		while (*p++)
-			;
-	return p;
-}
-
 const char *conf_sec_name(unsigned int type)
 {
-	return packed_at(names, type < RC_SEC_TYPES ? type : 0);
+	return str_at(names, type < RC_SEC_TYPES ? type : 0);
 }
 
 /*
@@ -145,7 +136,7 @@ static __attribute__((noinline)) int fail(const struct where *w, enum msg m,
 		}
 		fmt_str(f, ": ");
 	}
-	for (p = packed_at(messages, m); *p; p++) {
+	for (p = str_at(messages, m); *p; p++) {
 		if (*p == 1 || *p == 2)
 			fmt_udec(f, *p == 1 ? n1 : n2);
 		else
@@ -324,7 +315,7 @@ int conf_decode(const void *blob, unsigned long len, struct conf *c, struct fmt 
 
 	memset(c, 0, sizeof(*c));
 	ret = check_layout(blob, len, c, &w);
-	for (r = field_rules; !ret && r < field_rules + FIELD_RULES; r++, name = packed_at(name, 1)) {
+	for (r = field_rules; !ret && r < field_rules + FIELD_RULES; r++, name = str_at(name, 1)) {
 		size = sec_rules[r->sec].size;
 		w.sec = r->sec;
 		for (i = 0; !ret && i < CONF_COUNT(c, r->sec); i++) {

@@ -124,8 +124,7 @@ static int limits_apply(const struct conf *c, const struct rc_process *p, struct
 	char text[OOM_TEXT_MAX];
 	struct fmt t = FMT_INIT(text);
 	struct rlimit64 lim;
-	const char *name;
-	unsigned int i, k;
+	unsigned int i;
 	long r, fd;
 
 	for (i = 0; i < CONF_COUNT(c, RC_SEC_RLIMITS); i++) {
@@ -134,9 +133,8 @@ static int limits_apply(const struct conf *c, const struct rc_process *p, struct
 		lim.rlim_max = rl->hard;
 		r = sys_prlimit64(0, rl->resource, &lim, 0);
 		if (r < 0) {
-			for (name = rlimit_names, k = 0; k < rl->resource; k++)
-				name += strlen(name) + 1;
-			return fail_obj(f, "rlimit RLIMIT_", name, 0, (int)r);
+			return fail_obj(f, "rlimit RLIMIT_", str_at(rlimit_names, rl->resource), 0,
+					(int)r);
 		}
 	}
 	if (!(p->flags & RC_PROC_OOM))

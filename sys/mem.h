@@ -14,6 +14,15 @@ size_t strlen(const char *s);
 /* True when a and b are the same string. */
 int str_eq(const char *a, const char *b);
 
+/* String n of a packed table ("a\0b\0c"): name tables cost their bytes and no pointers. */
+static inline const char *str_at(const char *packed, unsigned int n)
+{
+	while (n--)
+		while (*packed++)
+			;
+	return packed;
+}
+
 /* The value of KEY in a KEY=VALUE vector (environ), or NULL. */
 const char *env_get(char *const *envp, const char *key);
 

@@ -21,7 +21,7 @@ int session_take(const struct conf *c, struct fail *f)
 	const struct rc_process *p = CONF_ONE(c, RC_SEC_PROCESS, struct rc_process);
 	const struct rc_init *in = CONF_ONE(c, RC_SEC_INIT, struct rc_init);
 	const char *console = in ? conf_str(c, in->console) : "";
-	int terminal = p && (p->flags & RC_PROC_TERMINAL), pgid, fg = 0;
+	int terminal = p && (p->flags & RC_PROC_TERMINAL), pgid, fg = 0, was_fg;
 	long r;
 
 	f->obj = *console ? console : "fd 0";
@@ -32,9 +32,9 @@ int session_take(const struct conf *c, struct fail *f)
 			return (int)r;
 	} else if (ri.child) {
 		pgid = (int)sys_getpid();
-		r = sys_ioctl(0, TIOCGPGRP, (long)&fg) == 0 && fg == sys_getpgid(0);
+		was_fg = sys_ioctl(0, TIOCGPGRP, (long)&fg) == 0 && fg == sys_getpgid(0);
 		sys_setpgid(0, 0);
-		if (r)
+		if (was_fg)
 			sys_ioctl(0, TIOCSPGRP, (long)&pgid);
 	}
 	return 0;
